@@ -1,0 +1,257 @@
+package org.lodestone.neo4j;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.kernel.internal.Version;
+import org.neo4j.server.CommunityBootstrapper;
+import org.neo4j.server.NeoBootstrapper;
+
+/**
+ * A real Neo4j 5.26 server (store, Bolt, HTTP and Browser) running inside this JVM, persistent on disk.
+ * <p>
+ * Every precondition a user can get wrong (the directory, the ports, exposure without a password) is checked before
+ * the engine starts, so a failed start names the setting to change rather than an engine stack trace.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedNeo4j.class);
+
+	private final EmbeddedNeo4jProperties properties;
+
+	private NeoBootstrapper bootstrapper;
+
+	/**
+	 * Creates an engine that is not yet started.
+	 * @param properties the engine's settings
+	 */
+	public EmbeddedNeo4j(EmbeddedNeo4jProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Starts the engine and returns once Bolt and HTTP accept connections.
+	 * @return this engine
+	 * @throws Neo4jStartupException when a setting prevents the start
+	 */
+	public synchronized EmbeddedNeo4j start() {
+		if (this.bootstrapper != null) {
+			return this;
+		}
+		InetAddress address = checkListenAddress();
+		Path home = checkDirectory();
+		checkPortFree(address, this.properties.boltPort(), "lodestone.neo4j.bolt-port", "Bolt");
+		checkPortFree(address, this.properties.httpPort(), "lodestone.neo4j.http-port", "HTTP");
+
+		NeoBootstrapper neo = new CommunityBootstrapper();
+		int status;
+		try {
+			status = neo.start(home, engineConfiguration());
+		}
+		catch (RuntimeException ex) {
+			stopQuietly(neo);
+			throw new Neo4jStartupException("The embedded Neo4j engine failed to start in " + home + ": "
+					+ ex.getMessage(), "lodestone.neo4j.directory", ex);
+		}
+		if (status != NeoBootstrapper.OK) {
+			stopQuietly(neo);
+			throw new Neo4jStartupException("The embedded Neo4j engine failed to start (status " + status
+					+ "); the store in " + home + " may be in use by another process or damaged, see "
+					+ home.resolve("logs").resolve("neo4j.log"), "lodestone.neo4j.directory");
+		}
+		this.bootstrapper = neo;
+		detachEngineShutdownHook(neo);
+		if (this.properties.authEnabled()) {
+			applyPassword();
+		}
+		logger.info("Embedded Neo4j " + version() + " started in " + home + " (Bolt " + boltUri() + ", HTTP "
+				+ httpUri() + ")");
+		return this;
+	}
+
+	/**
+	 * @return the Bolt URI clients connect to
+	 */
+	public URI boltUri() {
+		return URI.create("bolt://" + hostForUri() + ":" + this.properties.boltPort());
+	}
+
+	/**
+	 * @return the HTTP URI of the engine, where Browser lives at {@code /browser/}
+	 */
+	public URI httpUri() {
+		return URI.create("http://" + hostForUri() + ":" + this.properties.httpPort());
+	}
+
+	/**
+	 * @return the Neo4j version of the engine
+	 */
+	public String version() {
+		return Version.getNeo4jVersion();
+	}
+
+	/**
+	 * @return whether the engine requires a password
+	 */
+	public boolean authEnabled() {
+		return this.properties.authEnabled();
+	}
+
+	/**
+	 * @return the engine's database management service, for in-process administration
+	 */
+	public DatabaseManagementService managementService() {
+		if (this.bootstrapper == null) {
+			throw new IllegalStateException("The embedded engine is not running");
+		}
+		return this.bootstrapper.getDatabaseManagementService();
+	}
+
+	/**
+	 * @return whether the engine is running
+	 */
+	public synchronized boolean isRunning() {
+		return this.bootstrapper != null && this.bootstrapper.isRunning();
+	}
+
+	/**
+	 * Stops the engine, flushing the store. Safe to call more than once.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.bootstrapper != null) {
+			stopQuietly(this.bootstrapper);
+			this.bootstrapper = null;
+			logger.info("Embedded Neo4j stopped");
+		}
+	}
+
+	private Map<String, String> engineConfiguration() {
+		String address = this.properties.listenAddress();
+		Map<String, String> config = new LinkedHashMap<>();
+		config.put("server.default_listen_address", address);
+		config.put("server.default_advertised_address", hostForUri());
+		config.put("server.bolt.enabled", "true");
+		config.put("server.bolt.listen_address", address + ":" + this.properties.boltPort());
+		config.put("server.bolt.advertised_address", hostForUri() + ":" + this.properties.boltPort());
+		config.put("server.http.enabled", "true");
+		config.put("server.http.listen_address", address + ":" + this.properties.httpPort());
+		config.put("server.http.advertised_address", hostForUri() + ":" + this.properties.httpPort());
+		config.put("server.https.enabled", "false");
+		config.put("dbms.security.auth_enabled", Boolean.toString(this.properties.authEnabled()));
+		config.put("server.memory.pagecache.size", this.properties.pageCache());
+		// Without these the engine runs any transaction for ever, lets one query take all memory, and lets
+		// LOAD CSV read any file the JVM can.
+		config.put("db.transaction.timeout", this.properties.transactionTimeout().toMillis() + "ms");
+		config.put("db.memory.transaction.max", this.properties.transactionMemory());
+		config.put("dbms.security.allow_csv_import_from_file_urls", "false");
+		config.put("dbms.usage_report.enabled", "false");
+		// Bolt's Netty loops wait out a 5 s quiet period each on shutdown, which made Ctrl-C take over 10 s.
+		// By the time the engine stops, Spring has already closed the driver, so nothing can still arrive.
+		config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+		config.put("internal.dbms.bolt.netty_server_shutdown_timeout", "5s");
+		return config;
+	}
+
+	private InetAddress checkListenAddress() {
+		InetAddress address;
+		try {
+			address = InetAddress.getByName(this.properties.listenAddress());
+		}
+		catch (UnknownHostException ex) {
+			throw new Neo4jStartupException("The embedded Neo4j listen address '" + this.properties.listenAddress()
+					+ "' does not resolve", "lodestone.neo4j.listen-address", ex);
+		}
+		if (!address.isLoopbackAddress() && !this.properties.authEnabled()) {
+			throw new Neo4jStartupException("Refusing to expose the embedded Neo4j engine on "
+					+ this.properties.listenAddress()
+					+ " without a password: anyone on the network could read and change the graph",
+					"lodestone.neo4j.password");
+		}
+		return address;
+	}
+
+	private Path checkDirectory() {
+		Path home = this.properties.directory().toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(home);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new Neo4jStartupException("The embedded Neo4j directory " + home + " cannot be created: "
+					+ ex.getClass().getSimpleName() + " " + ex.getMessage(), "lodestone.neo4j.directory", ex);
+		}
+		if (!Files.isWritable(home)) {
+			throw new Neo4jStartupException("The embedded Neo4j directory " + home + " is not writable",
+					"lodestone.neo4j.directory");
+		}
+		return home;
+	}
+
+	private static void checkPortFree(InetAddress address, int port, String setting, String what) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(address, port));
+		}
+		catch (IOException ex) {
+			throw new Neo4jStartupException("The embedded Neo4j " + what + " port " + address.getHostAddress() + ":"
+					+ port + " is already in use", setting, ex);
+		}
+	}
+
+	private void applyPassword() {
+		// A fresh store has the default password, which must be changed before first use; setting it
+		// in-process on every start keeps the configured one authoritative.
+		managementService().database("system")
+			.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+					Map.of("password", this.properties.password()));
+	}
+
+	private String hostForUri() {
+		String address = this.properties.listenAddress();
+		if ("0.0.0.0".equals(address) || "::".equals(address)) {
+			return "localhost";
+		}
+		return address.contains(":") ? "[" + address + "]" : address;
+	}
+
+	/**
+	 * The engine registers its own JVM shutdown hook, which on Ctrl-C races Spring's: the store closed while
+	 * requests and the driver were still using it, and the engine then waited for the dead Bolt connections.
+	 * Spring closes this bean after everything that depends on it, so the engine's hook is taken out.
+	 */
+	private static void detachEngineShutdownHook(NeoBootstrapper neo) {
+		try {
+			Field field = NeoBootstrapper.class.getDeclaredField("shutdownHook");
+			field.setAccessible(true);
+			Thread hook = (Thread) field.get(neo);
+			if (hook != null && Runtime.getRuntime().removeShutdownHook(hook)) {
+				field.set(neo, null);
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.debug("Keeping the engine's own shutdown hook: " + ex);
+		}
+	}
+
+	private static void stopQuietly(NeoBootstrapper neo) {
+		try {
+			neo.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Stopping the embedded Neo4j engine failed: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.lodestone.neo4j;
+
+import java.net.URI;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Chooses between the embedded engine and an external server, and gives Spring's driver the matching connection.
+ */
+@Configuration(proxyBeanMethods = false)
+class Neo4jEngineConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(EmbeddedModeCondition.class)
+	static class Embedded {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+			return new EmbeddedNeo4j(properties).start();
+		}
+
+		// Spring Boot's driver auto-configuration backs off when this bean exists, so the driver is only
+		// created after the engine it connects to is listening.
+		@Bean
+		Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j engine,
+				EmbeddedNeo4jProperties properties) {
+			URI uri = engine.boltUri();
+			AuthToken auth = engine.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
+					: AuthTokens.none();
+			return new Neo4jConnectionDetails() {
+				@Override
+				public URI getUri() {
+					return uri;
+				}
+
+				@Override
+				public AuthToken getAuthToken() {
+					return auth;
+				}
+			};
+		}
+
+		@Bean
+		Neo4jDeployment embeddedDeployment(EmbeddedNeo4j engine) {
+			return new Neo4jDeployment("embedded", engine.boltUri(), engine.httpUri().resolve("/browser/"));
+		}
+
+	}
+
+	@Bean
+	@Conditional(ExternalModeCondition.class)
+	Neo4jDeployment externalDeployment(Environment environment) {
+		String uri = environment.getProperty("spring.neo4j.uri", "bolt://localhost:7687");
+		return new Neo4jDeployment("external", URI.create(uri), null);
+	}
+
+}
