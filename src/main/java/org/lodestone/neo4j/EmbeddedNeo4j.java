@@ -158,6 +158,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		config.put("db.memory.transaction.max", this.properties.transactionMemory());
 		config.put("dbms.security.allow_csv_import_from_file_urls", "false");
 		config.put("dbms.usage_report.enabled", "false");
+		// A shortestPath() whose predicates cannot be checked during the search would otherwise silently fall
+		// back to enumerating every path; with this it fails fast instead.
+		config.put("cypher.forbid_exhaustive_shortestpath", "true");
 		// Bolt's Netty loops wait out a 5 s quiet period each on shutdown, which made Ctrl-C take over 10 s.
 		// By the time the engine stops, Spring has already closed the driver, so nothing can still arrive.
 		config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");

@@ -1,0 +1,134 @@
+package org.lodestone.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.lodestone.export.CypherScriptExporter;
+import org.lodestone.ingest.Dataset;
+import org.lodestone.ingest.DatasetFile;
+import org.lodestone.ingest.DatasetGraph;
+import org.lodestone.ingest.DatasetReader;
+import org.lodestone.ingest.InvalidDatasetException;
+import org.lodestone.neo4j.Neo4jSchema;
+
+/**
+ * Runs a command given on the command line. {@code validate} and {@code seed} work on files alone and need no
+ * database; {@code import} is handed to a Spring context without a web server ({@link ImportCommand}).
+ */
+public final class Commands {
+
+	/** The commands that need the graph, and so a Spring context. */
+	public static final List<String> GRAPH_COMMANDS = List.of("import");
+
+	static final String SEED_HEADER_COMMAND = "./mvnw -q spring-boot:run -Dspring-boot.run.arguments=seed";
+
+	private Commands() {
+	}
+
+	/**
+	 * @param args the command line
+	 * @param out where results go
+	 * @param err where problems go
+	 * @return the exit code when the command line named a file-only command, empty otherwise
+	 */
+	public static OptionalInt runFileCommand(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0) {
+			return OptionalInt.empty();
+		}
+		return switch (args[0]) {
+			case "validate" -> OptionalInt.of(validate(argument(args, 1, "data"), out, err));
+			case "seed" -> OptionalInt.of(seed(argument(args, 1, "data"), argument(args, 2, "cypher/seed.cypher"), out,
+					err));
+			case "help", "--help" -> {
+				out.println(usage());
+				yield OptionalInt.of(0);
+			}
+			default -> OptionalInt.empty();
+		};
+	}
+
+	/**
+	 * @param args the command line
+	 * @return whether it names a command that needs the graph
+	 */
+	public static boolean isGraphCommand(String[] args) {
+		return args.length > 0 && GRAPH_COMMANDS.contains(args[0]);
+	}
+
+	static String usage() {
+		return """
+				Usage: lodestone [command]
+				  (no command)           run the application: API, embedded Neo4j and Browser
+				  import [dir]           validate and import the CSV files in dir (default: data) into the graph
+				  validate [dir]         check the CSV files in dir (default: data) and list every problem
+				  seed [dir] [file]      write the dataset in dir as an idempotent Cypher script (default: cypher/seed.cypher)""";
+	}
+
+	static int validate(Path directory, PrintStream out, PrintStream err) {
+		try {
+			Dataset dataset = DatasetReader.read(DatasetFile.fromDirectory(directory));
+			out.println(directory + ": valid: " + dataset.sources().size() + " sources, " + dataset.entities().size()
+					+ " entities, " + dataset.relationships().size() + " relationships");
+			return 0;
+		}
+		catch (InvalidDatasetException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println("Cannot read " + directory + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	static int seed(Path directory, Path target, PrintStream out, PrintStream err) {
+		try {
+			Dataset dataset = DatasetReader.read(DatasetFile.fromDirectory(directory));
+			String script = seedScript(dataset);
+			Files.writeString(target, script, StandardCharsets.UTF_8);
+			out.println("Wrote " + target + " from " + directory);
+			return 0;
+		}
+		catch (InvalidDatasetException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println("Cannot write the seed script: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	/**
+	 * @param dataset a validated dataset
+	 * @return the dataset as the idempotent Cypher script kept in {@code cypher/seed.cypher}
+	 */
+	public static String seedScript(Dataset dataset) {
+		CypherScriptExporter exporter = new CypherScriptExporter(List.of(
+				"Lodestone's dataset as an idempotent Cypher script: load it into any Neo4j 5 with Browser or cypher-shell.",
+				"Generated from data/ by `" + SEED_HEADER_COMMAND + "`. Do not edit by hand; edit data/ instead.",
+				dataset.sources().size() + " sources, " + dataset.entities().size() + " entities, "
+						+ dataset.relationships().size() + " relationships."),
+				Neo4jSchema.statements());
+		try {
+			Writer text = new StringWriter();
+			exporter.export(new DatasetGraph(dataset), text);
+			return text.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Writing to memory failed", ex);
+		}
+	}
+
+	private static Path argument(String[] args, int index, String fallback) {
+		return Path.of((args.length > index) ? args[index] : fallback);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The command-line commands: import, validate and seed.
+ */
+package org.lodestone.cli;

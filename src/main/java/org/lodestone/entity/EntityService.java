@@ -1,0 +1,350 @@
+package org.lodestone.entity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.Link;
+import org.lodestone.graph.Links;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.SourceReference;
+import org.lodestone.graph.Subtype;
+import org.lodestone.web.InvalidRequestException;
+import org.neo4j.driver.Value;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds entities by what users type, and reads one entity's details, neighbourhood and timeline.
+ */
+@Service
+public class EntityService {
+
+	/** The most results one search returns. */
+	public static final int MAX_LIMIT = 100;
+
+	/** The most entities a neighbourhood returns. */
+	static final int MAX_NEIGHBOURS = 500;
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+	private static final String SEARCH = """
+			CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
+			WHERE $kind IS NULL OR node.kind = $kind OR node.subtype = $kind
+			RETURN node {.id, .kind, .subtype, .name, aliases: coalesce(node.aliases, [])} AS entity, score
+			ORDER BY score DESC, node.id
+			LIMIT $limit
+			""";
+
+	private static final String EXACT = """
+			MATCH (n:Entity)
+			WHERE n.id = $text OR toLower(n.name) = toLower($text)
+			   OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) = toLower($text))
+			RETURN n {.id, .kind, .subtype, .name, aliases: coalesce(n.aliases, [])} AS entity,
+			       CASE WHEN n.id = $text THEN 2 ELSE 1 END AS exactness
+			ORDER BY exactness DESC, n.id
+			""";
+
+	private static final String LIST = """
+			MATCH (n:Entity)
+			WHERE $kind IS NULL OR n.kind = $kind OR n.subtype = $kind
+			RETURN n {.id, .kind, .subtype, .name, aliases: coalesce(n.aliases, [])} AS entity, 0.0 AS score
+			ORDER BY n.name, n.id
+			LIMIT $limit
+			""";
+
+	private static final String DETAILS = """
+			MATCH (n:Entity {id: $id})
+			CALL (n) {
+			  OPTIONAL MATCH (n)-[r]-()
+			  RETURN count(r) AS degree, collect(r.sources) AS cited
+			}
+			WITH n, degree, coalesce(n.sources, []) + reduce(all = [], ids IN cited | all + coalesce(ids, [])) AS ids
+			RETURN properties(n) AS props, degree,
+			       COLLECT { MATCH (s:Source) WHERE s.id IN ids RETURN properties(s) ORDER BY s.date DESC, s.id } AS sources
+			""";
+
+	private static final String NEIGHBOURS = """
+			MATCH (n:Entity)-[r]-(m:Entity)
+			WHERE n.id IN $frontier
+			  AND (size($types) = 0 OR type(r) IN $types)
+			  AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+			WITH DISTINCT r, m
+			ORDER BY m.id, type(r)
+			LIMIT $cap
+			RETURN """ + Links.PROJECTION + " AS link";
+
+	private static final String TIMELINE = """
+			MATCH (n:Entity {id: $id})
+			OPTIONAL MATCH (n)-[r]-(:Entity)
+			WITH n, collect(""" + Links.PROJECTION + """
+			) AS links
+			RETURN properties(n) AS props, links,
+			       COLLECT { MATCH (n)--(m:Policy) RETURN DISTINCT properties(m) } AS measures
+			""";
+
+	private final Neo4jClient neo4j;
+
+	EntityService(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/**
+	 * Full-text and fuzzy search over names and aliases; exact name or alias matches rank first.
+	 * @param text what the user typed; blank lists entities by name
+	 * @param kind a kind or subtype label to restrict to, or {@code null}
+	 * @param limit the most results, 1 to {@value #MAX_LIMIT}
+	 * @return the matches, best first
+	 */
+	List<EntityMatch> search(String text, String kind, int limit) {
+		String kindLabel = kindLabel(kind);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+		}
+		if (text == null || text.isBlank()) {
+			return query(LIST, Map.of("limit", limit), kindLabel);
+		}
+		Map<String, EntityMatch> results = new LinkedHashMap<>();
+		for (EntityMatch exact : exact(text)) {
+			if (kindLabel == null || kindLabel.equals(exact.kind()) || kindLabel.equals(exact.subtype())) {
+				results.put(exact.id(), exact);
+			}
+		}
+		String lucene = lucene(text, false);
+		if (lucene != null) {
+			for (EntityMatch match : query(SEARCH, Map.of("lucene", lucene, "limit", limit), kindLabel)) {
+				results.putIfAbsent(match.id(), match);
+			}
+		}
+		return results.values().stream().limit(limit).toList();
+	}
+
+	/**
+	 * Resolves what a user typed to one entity: an id, then an exact name or alias, then a full-text match.
+	 * @param text an id, name or alias
+	 * @return the entity
+	 * @throws EntityNotFoundException when nothing matches, with close matches
+	 * @throws AmbiguousEntityException when several entities match equally well
+	 */
+	public EntitySummary resolve(String text) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidRequestException(null, "an entity id or name is required");
+		}
+		String trimmed = text.strip();
+		List<EntityMatch> exact = exact(trimmed);
+		if (!exact.isEmpty()) {
+			if (exact.size() == 1 || exact.get(0).score() > exact.get(1).score()) {
+				return summary(exact.get(0));
+			}
+			throw new AmbiguousEntityException(trimmed, exact.stream().map(EntityService::summary).toList());
+		}
+		String lucene = lucene(trimmed, false);
+		List<EntityMatch> matches = (lucene != null) ? query(SEARCH, Map.of("lucene", lucene, "limit", 10), null)
+				: List.of();
+		if (matches.size() == 1) {
+			return summary(matches.get(0));
+		}
+		if (matches.size() > 1) {
+			throw new AmbiguousEntityException(trimmed, matches.stream().map(EntityService::summary).toList());
+		}
+		String fuzzy = lucene(trimmed, true);
+		List<EntityMatch> close = (fuzzy != null) ? query(SEARCH, Map.of("lucene", fuzzy, "limit", 5), null)
+				: List.of();
+		throw new EntityNotFoundException(trimmed, close.stream().map(EntityService::summary).toList());
+	}
+
+	/**
+	 * @param id an entity id
+	 * @return the entity with its sources
+	 * @throws EntityNotFoundException when no entity has that id
+	 */
+	EntityDetails details(String id) {
+		return this.neo4j.query(DETAILS).bind(id).to("id").fetchAs(EntityDetails.class).mappedBy((types, record) -> {
+			Map<String, Object> props = record.get("props").asMap();
+			List<SourceReference> sources = record.get("sources").asList(value -> SourceReference.of(value.asMap()));
+			EntityDetails.Lifecycle lifecycle = Kind.POLICY.label().equals(props.get("kind"))
+					? new EntityDetails.Lifecycle((LocalDate) props.get("announced"),
+							(LocalDate) props.get("effective"), (LocalDate) props.get("suspendedUntil"),
+							(LocalDate) props.get("rescinded"))
+					: null;
+			return new EntityDetails((String) props.get("id"), (String) props.get("kind"),
+					(String) props.get("subtype"), (String) props.get("name"), strings(props.get("aliases")),
+					(String) props.get("description"), lifecycle, record.get("degree").asLong(), sources);
+		}).one().orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+	}
+
+	/**
+	 * Walks out from an entity one hop at a time, breadth first.
+	 * @param id an entity id
+	 * @param depth 1 to 3 hops
+	 * @param types relationship types to follow, or empty for all
+	 * @param asOf only relationships that held on this date, or {@code null}
+	 * @return the neighbourhood
+	 */
+	Neighborhood neighbors(String id, int depth, List<RelationshipType> types, LocalDate asOf) {
+		if (depth < 1 || depth > 3) {
+			throw new InvalidRequestException("depth", "depth must be 1, 2 or 3, got " + depth);
+		}
+		EntityDetails center = details(id);
+		Map<String, EntitySummary> nodes = new LinkedHashMap<>();
+		nodes.put(center.id(), new EntitySummary(center.id(), center.kind(), center.subtype(), center.name()));
+		Map<String, Link> links = new LinkedHashMap<>();
+		Set<String> frontier = Set.of(center.id());
+		boolean truncated = false;
+		List<String> typeNames = types.stream().map(Enum::name).toList();
+		for (int hop = 0; hop < depth && !frontier.isEmpty() && !truncated; hop++) {
+			Map<String, Object> parameters = new LinkedHashMap<>();
+			parameters.put("frontier", List.copyOf(frontier));
+			parameters.put("types", typeNames);
+			parameters.put("asOf", asOf);
+			parameters.put("cap", MAX_NEIGHBOURS * 4);
+			Set<String> next = new LinkedHashSet<>();
+			for (Link link : this.neo4j.query(NEIGHBOURS).bindAll(parameters).fetchAs(Link.class)
+				.mappedBy((t, record) -> Links.of(record.get("link"))).all()) {
+				for (EntitySummary end : List.of(link.from(), link.to())) {
+					if (!nodes.containsKey(end.id())) {
+						if (nodes.size() >= MAX_NEIGHBOURS) {
+							truncated = true;
+							continue;
+						}
+						nodes.put(end.id(), end);
+						next.add(end.id());
+					}
+				}
+				if (nodes.containsKey(link.from().id()) && nodes.containsKey(link.to().id())) {
+					links.putIfAbsent(link.id(), link);
+				}
+			}
+			frontier = next;
+		}
+		return new Neighborhood(nodes.get(center.id()), depth, asOf, List.copyOf(nodes.values()),
+				List.copyOf(links.values()), truncated);
+	}
+
+	/**
+	 * @param id an entity id
+	 * @return the dated relationships touching it and the lifecycle dates of it and the measures it touches, oldest
+	 * first
+	 */
+	List<TimelineEntry> timeline(String id) {
+		return this.neo4j.query(TIMELINE).bind(id).to("id").fetchAs(List.class).mappedBy((types, record) -> {
+			List<TimelineEntry> entries = new ArrayList<>();
+			Set<String> measures = new LinkedHashSet<>();
+			lifecycle(record.get("props").asMap(), entries, measures);
+			record.get("measures").asList(Value::asMap).forEach(measure -> lifecycle(measure, entries, measures));
+			for (Link link : record.get("links").asList(Links::of)) {
+				entries.add(new TimelineEntry(link.validFrom(), "started", link.id(), link.sentence(), link));
+				if (link.validTo() != null) {
+					entries.add(new TimelineEntry(link.validTo(), "ended", link.id(),
+							link.from().name() + " " + RelationshipType.valueOf(link.type()).phrase() + " "
+									+ link.to().name() + " until " + link.validTo() + ".",
+							link));
+				}
+			}
+			entries.sort(Comparator.comparing(TimelineEntry::date).thenComparing(TimelineEntry::subject)
+				.thenComparing(TimelineEntry::event));
+			return (List) entries;
+		}).one().map(list -> (List<TimelineEntry>) list).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+	}
+
+	private static void lifecycle(Map<String, Object> props, List<TimelineEntry> entries, Set<String> seen) {
+		String id = (String) props.get("id");
+		if (!Kind.POLICY.label().equals(props.get("kind")) || !seen.add(id)) {
+			return;
+		}
+		String name = (String) props.get("name");
+		Map<String, String> events = new LinkedHashMap<>();
+		events.put("announced", "was announced");
+		events.put("effective", "took effect");
+		events.put("suspendedUntil", "is suspended until this date");
+		events.put("rescinded", "was rescinded");
+		events.forEach((property, verb) -> {
+			if (props.get(property) instanceof LocalDate date) {
+				String event = "suspendedUntil".equals(property) ? "suspended-until" : property;
+				entries.add(new TimelineEntry(date, event, id, name + " " + verb + " (" + date + ").", null));
+			}
+		});
+	}
+
+	private List<EntityMatch> exact(String text) {
+		return this.neo4j.query(EXACT).bind(text).to("text").fetchAs(EntityMatch.class)
+			.mappedBy((types, record) -> match(record.get("entity"), record.get("exactness").asInt() * 100.0))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	private List<EntityMatch> query(String cypher, Map<String, Object> parameters, String kind) {
+		Map<String, Object> all = new LinkedHashMap<>(parameters);
+		all.put("kind", kind);
+		return this.neo4j.query(cypher).bindAll(all).fetchAs(EntityMatch.class)
+			.mappedBy((types, record) -> match(record.get("entity"), record.get("score").asDouble()))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	/**
+	 * Builds a Lucene query from the words the user typed. Only letters and digits reach Lucene, so no input can
+	 * change the query's structure.
+	 */
+	static String lucene(String text, boolean fuzzyOnly) {
+		List<String> clauses = new ArrayList<>();
+		Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+		while (words.find()) {
+			String word = words.group();
+			if (fuzzyOnly) {
+				clauses.add(word + "~2");
+			}
+			else {
+				clauses.add("(" + word + "^3 OR " + word + "*^2" + (word.length() > 3 ? " OR " + word + "~1" : "") + ")");
+			}
+		}
+		if (clauses.isEmpty()) {
+			return null;
+		}
+		return String.join(fuzzyOnly ? " OR " : " AND ", clauses);
+	}
+
+	static String kindLabel(String kind) {
+		if (kind == null || kind.isBlank()) {
+			return null;
+		}
+		Kind asKind = Kind.fromLabel(kind);
+		if (asKind != null && asKind != Kind.SOURCE) {
+			return asKind.label();
+		}
+		Subtype subtype = Subtype.fromLabel(kind);
+		if (subtype != null) {
+			return subtype.label();
+		}
+		throw new InvalidRequestException("kind", "unknown kind '" + kind
+				+ "'; use Actor, Product, Mineral, Policy or a subtype such as Chip or TradeDeal");
+	}
+
+	private static EntityMatch match(Value entity, double score) {
+		return new EntityMatch(entity.get("id").asString(), entity.get("kind").asString(null),
+				entity.get("subtype").asString(null), entity.get("name").asString(),
+				entity.get("aliases").asList(Value::asString), score);
+	}
+
+	private static EntitySummary summary(EntityMatch match) {
+		return new EntitySummary(match.id(), match.kind(), match.subtype(), match.name());
+	}
+
+	private static List<String> strings(Object value) {
+		return (value instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+	}
+
+}

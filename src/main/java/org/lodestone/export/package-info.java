@@ -1,0 +1,4 @@
+/**
+ * Exporters that stream a graph snapshot into files other tools read: one class per format.
+ */
+package org.lodestone.export;

@@ -1,0 +1,22 @@
+package org.lodestone.graph;
+
+import java.util.Map;
+
+/**
+ * A relationship as it is stored.
+ *
+ * @param from the start node's id
+ * @param type the relationship type
+ * @param to the end node's id
+ * @param properties the stored properties; dates are {@link java.time.LocalDate}
+ */
+public record GraphEdge(String from, RelationshipType type, String to, Map<String, Object> properties) {
+
+	/**
+	 * @return a stable id for the relationship, {@code from|TYPE|to}, unique because a triple appears once
+	 */
+	public String id() {
+		return this.from + "|" + this.type.name() + "|" + this.to;
+	}
+
+}

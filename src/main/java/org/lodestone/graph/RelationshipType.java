@@ -1,0 +1,99 @@
+package org.lodestone.graph;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every relationship type the graph allows, with its meaning and the kinds it may connect. Cypher only ever sees a
+ * relationship type through this enum, never from user input.
+ */
+public enum RelationshipType {
+
+	ISSUED("issued, announced or enacted", of(Kind.ACTOR), of(Kind.POLICY)),
+	RESTRICTS("restricts trade in", of(Kind.POLICY), of(Kind.PRODUCT, Kind.MINERAL, Kind.ACTOR)),
+	TARGETS("applies to", of(Kind.POLICY), of(Kind.ACTOR)),
+	COVERS("concerns", of(Kind.POLICY), of(Kind.PRODUCT, Kind.MINERAL)),
+	LICENSED_FOR("licenses exports of", of(Kind.POLICY), of(Kind.PRODUCT, Kind.MINERAL)),
+	CONCESSION_FOR("was a concession for", of(Kind.POLICY), of(Kind.POLICY)),
+	PARTY_TO("is a party to", of(Kind.ACTOR), of(Kind.POLICY)),
+	REVERSES("reverses", of(Kind.POLICY), of(Kind.POLICY)),
+	SUSPENDS("suspends", of(Kind.POLICY), of(Kind.POLICY)),
+	AMENDS("amends", of(Kind.POLICY), of(Kind.POLICY)),
+	APPLIED_FOR("applied for", of(Kind.ACTOR), of(Kind.POLICY)),
+	PRODUCES("produces", of(Kind.ACTOR), of(Kind.PRODUCT, Kind.MINERAL)),
+	SUPPLIES("supplies", of(Kind.ACTOR), of(Kind.PRODUCT, Kind.MINERAL)),
+	USED_IN("is used in", of(Kind.MINERAL, Kind.PRODUCT), of(Kind.MINERAL, Kind.PRODUCT)),
+	RUNS_ON("runs on", of(Kind.PRODUCT), of(Kind.PRODUCT)),
+	VARIANT_OF("is a variant of", of(Kind.PRODUCT), of(Kind.PRODUCT)),
+	CRITICIZED("criticised", of(Kind.ACTOR), of(Kind.POLICY, Kind.ACTOR)),
+	DISPUTED("disputed", of(Kind.ACTOR), of(Kind.POLICY)),
+	STATED("made a statement about", of(Kind.ACTOR), of(Kind.POLICY)),
+	INVESTIGATED("investigated", of(Kind.ACTOR), of(Kind.ACTOR, Kind.PRODUCT)),
+	HOLDS_OFFICE("holds office in", of(Kind.ACTOR), of(Kind.ACTOR)),
+	MEMBER_OF("is a member of", of(Kind.ACTOR), of(Kind.ACTOR));
+
+	private final String phrase;
+
+	private final Set<Kind> from;
+
+	private final Set<Kind> to;
+
+	RelationshipType(String phrase, Set<Kind> from, Set<Kind> to) {
+		this.phrase = phrase;
+		this.from = from;
+		this.to = to;
+	}
+
+	/**
+	 * @return the verb phrase that reads "from <phrase> to", for explanations
+	 */
+	public String phrase() {
+		return this.phrase;
+	}
+
+	/**
+	 * @return the kinds a relationship of this type may start at
+	 */
+	public Set<Kind> fromKinds() {
+		return this.from;
+	}
+
+	/**
+	 * @return the kinds a relationship of this type may end at
+	 */
+	public Set<Kind> toKinds() {
+		return this.to;
+	}
+
+	/**
+	 * @return whether a row of this type needs an exact quote
+	 */
+	public boolean requiresQuote() {
+		return this == STATED;
+	}
+
+	/**
+	 * @return whether a row of this type may carry a supply share
+	 */
+	public boolean allowsShare() {
+		return this == SUPPLIES;
+	}
+
+	/**
+	 * @param name a type's name, case-insensitive
+	 * @return the type, or {@code null} when none has that name
+	 */
+	public static RelationshipType fromName(String name) {
+		for (RelationshipType type : values()) {
+			if (type.name().equalsIgnoreCase(name)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	private static Set<Kind> of(Kind first, Kind... rest) {
+		return EnumSet.of(first, rest);
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.lodestone.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.Subtype;
+
+/**
+ * A validated dataset: every reference resolves, every value is in range.
+ *
+ * @param sources the publications
+ * @param entities the nodes
+ * @param relationships the edges
+ */
+public record Dataset(List<Source> sources, List<Entity> entities, List<Relationship> relationships) {
+
+	/**
+	 * @return how many rows the dataset holds
+	 */
+	public int size() {
+		return this.sources.size() + this.entities.size() + this.relationships.size();
+	}
+
+	/**
+	 * A publication.
+	 *
+	 * @param id the stable id, {@code src:...}
+	 * @param publisher the outlet or body
+	 * @param title the headline or document title
+	 * @param date the publication date
+	 * @param url where to read it
+	 * @param type news, official, filing, statement, analysis or data
+	 */
+	public record Source(String id, String publisher, String title, LocalDate date, String url, String type) {
+	}
+
+	/**
+	 * A node.
+	 *
+	 * @param id the stable id
+	 * @param subtype the subtype, which decides the kind
+	 * @param name the display name
+	 * @param aliases other names users type
+	 * @param description a sentence or two, or {@code null}
+	 * @param announced when a measure was announced, or {@code null}
+	 * @param effective when it took effect, or {@code null}
+	 * @param suspendedUntil until when it is suspended, or {@code null}
+	 * @param rescinded when it was rescinded, or {@code null}
+	 * @param sources ids of sources describing the entity
+	 */
+	public record Entity(String id, Subtype subtype, String name, List<String> aliases, String description,
+			LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded,
+			List<String> sources) {
+	}
+
+	/**
+	 * An edge.
+	 *
+	 * @param from the start entity's id
+	 * @param type the type
+	 * @param to the end entity's id
+	 * @param validFrom the first date it held
+	 * @param validTo the last date it held, or {@code null} while it holds
+	 * @param confidence in [0, 1]
+	 * @param sources ids of the sources supporting it
+	 * @param quote an exact quote, or {@code null}
+	 * @param share a supply share in [0, 1], or {@code null}
+	 * @param note context, or {@code null}
+	 */
+	public record Relationship(String from, RelationshipType type, String to, LocalDate validFrom, LocalDate validTo,
+			double confidence, List<String> sources, String quote, Double share, String note) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.lodestone.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * One CSV file of the dataset, wherever it comes from: a directory, the jar, or an upload.
+ *
+ * @param name the name shown in problems, such as {@code data/relationships-chips.csv}
+ * @param content opens the file's bytes
+ */
+public record DatasetFile(String name, Content content) {
+
+	/**
+	 * Opens a file's bytes.
+	 */
+	@FunctionalInterface
+	public interface Content {
+
+		/**
+		 * @return a new stream of the file's bytes
+		 * @throws IOException when it cannot be read
+		 */
+		InputStream open() throws IOException;
+
+	}
+
+	/**
+	 * @return the part of the name after the last slash
+	 */
+	public String fileName() {
+		int slash = this.name.lastIndexOf('/');
+		return (slash >= 0) ? this.name.substring(slash + 1) : this.name;
+	}
+
+	/**
+	 * @param directory a directory holding the dataset's CSV files
+	 * @return its CSV files, in name order
+	 * @throws IOException when the directory cannot be listed
+	 */
+	public static List<DatasetFile> fromDirectory(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(".csv"))
+				.sorted(Comparator.comparing(Path::toString))
+				.map(file -> new DatasetFile(directory.getFileName() + "/" + file.getFileName(),
+						() -> Files.newInputStream(file)))
+				.toList();
+		}
+	}
+
+	/**
+	 * @param location a Spring resource location such as {@code classpath:data/}
+	 * @return the CSV files directly below it, in name order
+	 * @throws IOException when the location cannot be listed
+	 */
+	public static List<DatasetFile> fromLocation(String location) throws IOException {
+		String base = location.endsWith("/") ? location : location + "/";
+		Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "*.csv");
+		List<DatasetFile> files = new ArrayList<>();
+		for (Resource resource : resources) {
+			files.add(new DatasetFile("data/" + resource.getFilename(), resource::getInputStream));
+		}
+		files.sort(Comparator.comparing(DatasetFile::name));
+		return files;
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.lodestone.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.lodestone.graph.GraphEdge;
+import org.lodestone.graph.GraphNode;
+import org.lodestone.graph.GraphSnapshot;
+
+/**
+ * The dataset as the nodes and edges it becomes in Neo4j. The importer writes exactly these, and the seed script is
+ * generated from them, so the two cannot drift apart.
+ */
+public final class DatasetGraph implements GraphSnapshot {
+
+	private final Dataset dataset;
+
+	/**
+	 * @param dataset a validated dataset
+	 */
+	public DatasetGraph(Dataset dataset) {
+		this.dataset = dataset;
+	}
+
+	@Override
+	public void forEachNode(Consumer<GraphNode> visitor) {
+		this.dataset.sources().forEach(source -> visitor.accept(node(source)));
+		this.dataset.entities().forEach(entity -> visitor.accept(node(entity)));
+	}
+
+	@Override
+	public void forEachEdge(Consumer<GraphEdge> visitor) {
+		this.dataset.relationships().forEach(relationship -> visitor.accept(edge(relationship)));
+	}
+
+	static GraphNode node(Dataset.Source source) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		props.put("id", source.id());
+		props.put("publisher", source.publisher());
+		props.put("title", source.title());
+		props.put("date", source.date());
+		props.put("url", source.url());
+		props.put("type", source.type());
+		return new GraphNode(source.id(), List.of(GraphNode.SOURCE), props);
+	}
+
+	static GraphNode node(Dataset.Entity entity) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		props.put("id", entity.id());
+		props.put("name", entity.name());
+		props.put("kind", entity.subtype().kind().label());
+		props.put("subtype", entity.subtype().label());
+		putList(props, "aliases", entity.aliases());
+		if (!entity.aliases().isEmpty()) {
+			// Full-text indexes cover string properties; the joined copy makes aliases searchable.
+			props.put("aliasText", String.join(" | ", entity.aliases()));
+		}
+		putIfPresent(props, "description", entity.description());
+		putIfPresent(props, "announced", entity.announced());
+		putIfPresent(props, "effective", entity.effective());
+		putIfPresent(props, "suspendedUntil", entity.suspendedUntil());
+		putIfPresent(props, "rescinded", entity.rescinded());
+		putList(props, "sources", entity.sources());
+		return new GraphNode(entity.id(),
+				List.of(GraphNode.ENTITY, entity.subtype().kind().label(), entity.subtype().label()), props);
+	}
+
+	static GraphEdge edge(Dataset.Relationship relationship) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		props.put("validFrom", relationship.validFrom());
+		putIfPresent(props, "validTo", relationship.validTo());
+		props.put("confidence", relationship.confidence());
+		putList(props, "sources", relationship.sources());
+		putIfPresent(props, "quote", relationship.quote());
+		putIfPresent(props, "share", relationship.share());
+		putIfPresent(props, "note", relationship.note());
+		return new GraphEdge(relationship.from(), relationship.type(), relationship.to(), props);
+	}
+
+	private static void putIfPresent(Map<String, Object> props, String key, Object value) {
+		if (value != null) {
+			props.put(key, value);
+		}
+	}
+
+	// Empty lists are left out rather than stored, so "no aliases" reads the same whichever way it was written.
+	private static void putList(Map<String, Object> props, String key, List<String> values) {
+		if (!values.isEmpty()) {
+			props.put(key, values);
+		}
+	}
+
+}

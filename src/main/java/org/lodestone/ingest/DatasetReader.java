@@ -1,0 +1,468 @@
+package org.lodestone.ingest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.Subtype;
+
+/**
+ * Reads the dataset's CSV files and checks them against the format in {@code docs/data-format.md}. Every problem in
+ * every file is collected before anything is reported, so an analyst fixes them in one pass.
+ */
+public final class DatasetReader {
+
+	static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type");
+
+	static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
+			"announced", "effective", "suspendedUntil", "rescinded", "sources");
+
+	static final List<String> RELATIONSHIP_COLUMNS = List.of("from", "to", "type", "validFrom", "validTo",
+			"confidence", "sources", "quote", "share", "note");
+
+	static final Set<String> SOURCE_TYPES = Set.of("news", "official", "filing", "statement", "analysis", "data");
+
+	private static final Set<String> REQUIRED_SOURCE = Set.of("id", "publisher", "title", "date", "url", "type");
+
+	private static final Set<String> REQUIRED_ENTITY = Set.of("id", "subtype", "name");
+
+	private static final Set<String> REQUIRED_RELATIONSHIP = Set.of("from", "to", "type", "validFrom", "confidence",
+			"sources");
+
+	private static final Pattern SOURCE_ID = Pattern.compile("src:[a-z0-9][a-z0-9.-]*");
+
+	private static final Pattern ENTITY_ID = Pattern.compile("([a-z]+):[a-z0-9][a-z0-9.-]*");
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.get();
+
+	private final List<DatasetProblem> problems = new ArrayList<>();
+
+	private final KnownIds known;
+
+	private DatasetReader(KnownIds known) {
+		this.known = known;
+	}
+
+	/**
+	 * Reads and validates the files.
+	 * @param files the dataset's CSV files
+	 * @return the dataset
+	 * @throws InvalidDatasetException with every problem found, when there is any
+	 */
+	public static Dataset read(List<DatasetFile> files) {
+		return read(files, KnownIds.NONE);
+	}
+
+	/**
+	 * Reads and validates the files, resolving references the files do not define against ids already stored.
+	 * @param files the dataset's CSV files
+	 * @param known ids already in the graph
+	 * @return the dataset
+	 * @throws InvalidDatasetException with every problem found, when there is any
+	 */
+	public static Dataset read(List<DatasetFile> files, KnownIds known) {
+		return new DatasetReader(known).readAll(files);
+	}
+
+	private Dataset readAll(List<DatasetFile> files) {
+		List<Row> sourceRows = new ArrayList<>();
+		List<Row> entityRows = new ArrayList<>();
+		List<Row> relationshipRows = new ArrayList<>();
+		if (files.isEmpty()) {
+			this.problems.add(new DatasetProblem("(dataset)", 0, "no CSV files were given"));
+		}
+		for (DatasetFile file : files) {
+			String name = file.fileName();
+			if (name.startsWith("sources")) {
+				sourceRows.addAll(parse(file, SOURCE_COLUMNS, REQUIRED_SOURCE));
+			}
+			else if (name.startsWith("entities")) {
+				entityRows.addAll(parse(file, ENTITY_COLUMNS, REQUIRED_ENTITY));
+			}
+			else if (name.startsWith("relationships")) {
+				relationshipRows.addAll(parse(file, RELATIONSHIP_COLUMNS, REQUIRED_RELATIONSHIP));
+			}
+			else {
+				this.problems.add(new DatasetProblem(file.name(), 0,
+						"unknown file: names start with sources, entities or relationships"));
+			}
+		}
+		List<Dataset.Source> sources = sources(sourceRows);
+		// Rows with problems still define their ids, so one bad cell does not cascade into "unknown id" reports.
+		Set<String> sourceIds = new HashSet<>();
+		sourceRows.forEach(row -> {
+			if (row.get("id") != null) {
+				sourceIds.add(row.get("id"));
+			}
+		});
+		sourceIds.addAll(this.known.sources(undefined(entityRows, relationshipRows, sourceIds)));
+		List<Dataset.Entity> entities = entities(entityRows, sourceIds);
+		Map<String, Subtype> subtypes = new HashMap<>();
+		entityRows.forEach(row -> {
+			Subtype subtype = (row.get("subtype") != null) ? Subtype.fromLabel(row.get("subtype")) : null;
+			if (row.get("id") != null && subtype != null) {
+				subtypes.putIfAbsent(row.get("id"), subtype);
+			}
+		});
+		Set<String> undefinedEntities = new HashSet<>();
+		for (Row row : relationshipRows) {
+			for (String column : List.of("from", "to")) {
+				String id = row.get(column);
+				if (id != null && !subtypes.containsKey(id)) {
+					undefinedEntities.add(id);
+				}
+			}
+		}
+		if (!undefinedEntities.isEmpty()) {
+			this.known.entities(undefinedEntities).forEach(subtypes::putIfAbsent);
+		}
+		List<Dataset.Relationship> relationships = relationships(relationshipRows, subtypes, sourceIds);
+		if (!this.problems.isEmpty()) {
+			throw new InvalidDatasetException(this.problems);
+		}
+		return new Dataset(sources, entities, relationships);
+	}
+
+	private List<Row> parse(DatasetFile file, List<String> columns, Set<String> required) {
+		List<Row> rows = new ArrayList<>();
+		try (Reader reader = new InputStreamReader(file.content().open(), StandardCharsets.UTF_8);
+				CSVParser parser = FORMAT.parse(reader)) {
+			List<String> header = parser.getHeaderNames().stream().map(DatasetReader::stripBom).toList();
+			boolean headerOk = true;
+			for (String column : required) {
+				if (!header.contains(column)) {
+					this.problems.add(new DatasetProblem(file.name(), 1, "missing required column '" + column
+							+ "'; the columns are " + String.join(",", columns)));
+					headerOk = false;
+				}
+			}
+			for (String column : header) {
+				if (!columns.contains(column)) {
+					this.problems.add(new DatasetProblem(file.name(), 1,
+							"unknown column '" + column + "'; the columns are " + String.join(",", columns)));
+					headerOk = false;
+				}
+			}
+			if (!headerOk) {
+				return rows;
+			}
+			long line = parser.getCurrentLineNumber() + 1;
+			for (CSVRecord record : parser) {
+				Map<String, String> values = new HashMap<>();
+				for (int i = 0; i < header.size() && i < record.size(); i++) {
+					String value = record.get(i).strip();
+					if (!value.isEmpty()) {
+						values.put(header.get(i), value);
+					}
+				}
+				if (record.size() != header.size()) {
+					this.problems.add(new DatasetProblem(file.name(), line,
+							"has " + record.size() + " fields but the header has " + header.size()));
+				}
+				else {
+					rows.add(new Row(file.name(), line, values));
+				}
+				line = parser.getCurrentLineNumber() + 1;
+			}
+		}
+		catch (IOException ex) {
+			this.problems.add(new DatasetProblem(file.name(), 0, "cannot be read: " + csvMessage(ex)));
+		}
+		catch (UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+			// Commons CSV reports malformed quoting as an unchecked exception naming the start line.
+			this.problems.add(new DatasetProblem(file.name(), 0, "is not valid CSV: " + csvMessage(ex)));
+		}
+		return rows;
+	}
+
+	private List<Dataset.Source> sources(List<Row> rows) {
+		List<Dataset.Source> sources = new ArrayList<>();
+		Map<String, Row> seen = new HashMap<>();
+		for (Row row : rows) {
+			int before = this.problems.size();
+			String id = row.required("id", this);
+			if (id != null && !SOURCE_ID.matcher(id).matches()) {
+				row.problem(this, "source id '" + id + "' must look like src:publisher-2025-07-15-slug");
+			}
+			if (id != null && seen.putIfAbsent(id, row) != null) {
+				row.problem(this, "duplicate source id '" + id + "', first defined at " + seen.get(id).where());
+			}
+			String publisher = row.required("publisher", this);
+			String title = row.required("title", this);
+			LocalDate date = row.date("date", true, this);
+			String url = row.required("url", this);
+			if (url != null && !isWebUrl(url)) {
+				row.problem(this, "url '" + url + "' is not an http(s) URL");
+			}
+			String type = row.required("type", this);
+			if (type != null && !SOURCE_TYPES.contains(type)) {
+				row.problem(this, "type '" + type + "' is not one of " + String.join(", ", sorted(SOURCE_TYPES)));
+			}
+			if (this.problems.size() == before) {
+				sources.add(new Dataset.Source(id, publisher, title, date, url, type));
+			}
+		}
+		return sources;
+	}
+
+	private List<Dataset.Entity> entities(List<Row> rows, Set<String> sourceIds) {
+		List<Dataset.Entity> entities = new ArrayList<>();
+		Map<String, Row> seen = new HashMap<>();
+		for (Row row : rows) {
+			int before = this.problems.size();
+			String id = row.required("id", this);
+			String subtypeName = row.required("subtype", this);
+			Subtype subtype = (subtypeName != null) ? Subtype.fromLabel(subtypeName) : null;
+			if (subtypeName != null && subtype == null) {
+				row.problem(this, "unknown subtype '" + subtypeName + "'; one of "
+						+ String.join(", ", Arrays.stream(Subtype.values()).map(Subtype::label).toList()));
+			}
+			if (id != null) {
+				var matcher = ENTITY_ID.matcher(id);
+				if (!matcher.matches()) {
+					row.problem(this, "id '" + id + "' must look like prefix:lowercase-slug");
+				}
+				else if (subtype != null && !matcher.group(1).equals(subtype.idPrefix())) {
+					row.problem(this, "id '" + id + "' of subtype " + subtype.label() + " must start with '"
+							+ subtype.idPrefix() + ":'");
+				}
+				if (seen.putIfAbsent(id, row) != null) {
+					row.problem(this, "duplicate entity id '" + id + "', first defined at " + seen.get(id).where());
+				}
+			}
+			String name = row.required("name", this);
+			LocalDate announced = row.date("announced", false, this);
+			LocalDate effective = row.date("effective", false, this);
+			LocalDate suspendedUntil = row.date("suspendedUntil", false, this);
+			LocalDate rescinded = row.date("rescinded", false, this);
+			boolean hasLifecycle = announced != null || effective != null || suspendedUntil != null
+					|| rescinded != null;
+			if (subtype != null && subtype.kind() != Kind.POLICY && hasLifecycle) {
+				row.problem(this, "lifecycle dates (announced, effective, suspendedUntil, rescinded) apply only to "
+						+ "Policy subtypes, not " + subtype.label());
+			}
+			List<String> sources = row.list("sources");
+			checkSources(row, sources, sourceIds);
+			if (this.problems.size() == before) {
+				entities.add(new Dataset.Entity(id, subtype, name, row.list("aliases"), row.get("description"),
+						announced, effective, suspendedUntil, rescinded, sources));
+			}
+		}
+		return entities;
+	}
+
+	private List<Dataset.Relationship> relationships(List<Row> rows, Map<String, Subtype> subtypes,
+			Set<String> sourceIds) {
+		List<Dataset.Relationship> relationships = new ArrayList<>();
+		Map<String, Row> seen = new HashMap<>();
+		for (Row row : rows) {
+			int before = this.problems.size();
+			String from = row.required("from", this);
+			String to = row.required("to", this);
+			String typeName = row.required("type", this);
+			RelationshipType type = (typeName != null) ? RelationshipType.fromName(typeName) : null;
+			if (typeName != null && type == null) {
+				row.problem(this, "unknown relationship type '" + typeName + "'; one of "
+						+ String.join(", ", Arrays.stream(RelationshipType.values()).map(Enum::name).toList()));
+			}
+			Subtype fromSubtype = endpoint(row, "from", from, subtypes);
+			Subtype toSubtype = endpoint(row, "to", to, subtypes);
+			if (type != null && fromSubtype != null && !type.fromKinds().contains(fromSubtype.kind())) {
+				row.problem(this, type + " cannot start at " + from + " (" + fromSubtype.kind().label()
+						+ "); it starts at " + kinds(type.fromKinds()));
+			}
+			if (type != null && toSubtype != null && !type.toKinds().contains(toSubtype.kind())) {
+				row.problem(this, type + " cannot end at " + to + " (" + toSubtype.kind().label()
+						+ "); it ends at " + kinds(type.toKinds()));
+			}
+			LocalDate validFrom = row.date("validFrom", true, this);
+			LocalDate validTo = row.date("validTo", false, this);
+			if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+				row.problem(this, "validTo " + validTo + " is before validFrom " + validFrom);
+			}
+			Double confidence = row.fraction("confidence", true, this);
+			row.required("sources", this);
+			List<String> sources = row.list("sources");
+			checkSources(row, sources, sourceIds);
+			String quote = row.get("quote");
+			if (type != null && type.requiresQuote() && quote == null) {
+				row.problem(this, type + " needs the exact quote in 'quote'");
+			}
+			Double share = row.fraction("share", false, this);
+			if (share != null && type != null && !type.allowsShare()) {
+				row.problem(this, "'share' applies only to SUPPLIES, not " + type);
+			}
+			if (from != null && to != null && type != null) {
+				String key = from + " " + type + " " + to;
+				if (seen.putIfAbsent(key, row) != null) {
+					row.problem(this, "duplicate relationship (" + from + ")-[:" + type + "]->(" + to
+							+ "), first defined at " + seen.get(key).where());
+				}
+			}
+			if (this.problems.size() == before) {
+				relationships.add(new Dataset.Relationship(from, type, to, validFrom, validTo, confidence, sources,
+						quote, share, row.get("note")));
+			}
+		}
+		return relationships;
+	}
+
+	private static Set<String> undefined(List<Row> entityRows, List<Row> relationshipRows, Set<String> defined) {
+		Set<String> undefined = new HashSet<>();
+		for (List<Row> rows : List.of(entityRows, relationshipRows)) {
+			for (Row row : rows) {
+				for (String source : row.list("sources")) {
+					if (!defined.contains(source)) {
+						undefined.add(source);
+					}
+				}
+			}
+		}
+		return undefined;
+	}
+
+	private Subtype endpoint(Row row, String column, String id, Map<String, Subtype> subtypes) {
+		if (id == null) {
+			return null;
+		}
+		Subtype subtype = subtypes.get(id);
+		if (subtype == null) {
+			row.problem(this, "'" + column + "' refers to unknown entity '" + id + "'");
+		}
+		return subtype;
+	}
+
+	private void checkSources(Row row, List<String> sources, Set<String> sourceIds) {
+		for (String source : sources) {
+			if (!sourceIds.contains(source)) {
+				row.problem(this, "cites unknown source '" + source + "'");
+			}
+		}
+	}
+
+	private static boolean isWebUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static String kinds(Set<Kind> kinds) {
+		return String.join(" or ", kinds.stream().map(Kind::label).toList());
+	}
+
+	private static List<String> sorted(Set<String> values) {
+		return values.stream().sorted().toList();
+	}
+
+	private static String stripBom(String column) {
+		return column.startsWith("\uFEFF") ? column.substring(1) : column;
+	}
+
+	private static String csvMessage(Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage();
+	}
+
+	private record Row(String file, long line, Map<String, String> values) {
+
+		String get(String column) {
+			return this.values.get(column);
+		}
+
+		String where() {
+			return this.file + ":" + this.line;
+		}
+
+		void problem(DatasetReader reader, String reason) {
+			reader.problems.add(new DatasetProblem(this.file, this.line, reason));
+		}
+
+		String required(String column, DatasetReader reader) {
+			String value = get(column);
+			if (value == null) {
+				problem(reader, "'" + column + "' is required");
+			}
+			return value;
+		}
+
+		LocalDate date(String column, boolean required, DatasetReader reader) {
+			String value = required ? required(column, reader) : get(column);
+			if (value == null) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				problem(reader, "'" + column + "' value '" + value + "' is not a date (YYYY-MM-DD)");
+				return null;
+			}
+		}
+
+		Double fraction(String column, boolean required, DatasetReader reader) {
+			String value = required ? required(column, reader) : get(column);
+			if (value == null) {
+				return null;
+			}
+			try {
+				double number = Double.parseDouble(value);
+				if (!(number >= 0 && number <= 1)) {
+					problem(reader, "'" + column + "' value " + value + " is not in [0, 1]");
+					return null;
+				}
+				return number;
+			}
+			catch (NumberFormatException ex) {
+				problem(reader, "'" + column + "' value '" + value + "' is not a number");
+				return null;
+			}
+		}
+
+		List<String> list(String column) {
+			String value = get(column);
+			if (value == null) {
+				return List.of();
+			}
+			Set<String> items = new LinkedHashSet<>();
+			for (String item : value.split("\\|")) {
+				if (!item.isBlank()) {
+					items.add(item.strip());
+				}
+			}
+			return List.copyOf(items);
+		}
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package org.lodestone.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.lodestone.graph.GraphEdge;
+import org.lodestone.graph.GraphNode;
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.Subtype;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes a validated dataset into the graph in one transaction: either all of it lands or none of it does, and a
+ * crash midway leaves the previous graph as it was (Neo4j recovers from its write-ahead log). Rows are merged on their
+ * ids, so importing the same files again changes nothing.
+ */
+@Service
+public class GraphImporter {
+
+	private static final Log logger = LogFactory.getLog(GraphImporter.class);
+
+	private static final int BATCH = 2_000;
+
+	private static final List<String> TYPE_LABELS = Stream
+		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
+				Arrays.stream(Subtype.values()).map(Subtype::label))
+		.toList();
+
+	private static final String WRITE_SOURCES = """
+			UNWIND $rows AS row
+			OPTIONAL MATCH (old:Source {id: row.id})
+			WITH row, CASE WHEN old IS NULL THEN 'created'
+			               WHEN properties(old) = row.props THEN 'unchanged'
+			               ELSE 'updated' END AS outcome
+			MERGE (s:Source {id: row.id})
+			SET s = row.props
+			RETURN outcome, count(*) AS count
+			""";
+
+	// Labels come from the Subtype and Kind enums, never from the file's text.
+	private static final String WRITE_ENTITIES = """
+			UNWIND $rows AS row
+			OPTIONAL MATCH (old:Entity {id: row.id})
+			WITH row, CASE WHEN old IS NULL THEN 'created'
+			               WHEN properties(old) = row.props AND all(label IN row.labels WHERE label IN labels(old)) THEN 'unchanged'
+			               ELSE 'updated' END AS outcome
+			MERGE (n:Entity {id: row.id})
+			SET n = row.props
+			REMOVE n:$($typeLabels)
+			SET n:$(row.labels)
+			RETURN outcome, count(*) AS count
+			""";
+
+	// The relationship type comes from the RelationshipType enum, never from the file's text.
+	private static final String WRITE_RELATIONSHIPS = """
+			UNWIND $rows AS row
+			MATCH (a:Entity {id: row.from})
+			MATCH (b:Entity {id: row.to})
+			OPTIONAL MATCH (a)-[old:$(row.type)]->(b)
+			WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+			                     WHEN properties(old) = row.props THEN 'unchanged'
+			                     ELSE 'updated' END AS outcome
+			MERGE (a)-[r:$(row.type)]->(b)
+			SET r = row.props
+			RETURN outcome, count(*) AS count
+			""";
+
+	private final Driver driver;
+
+	private final Duration timeout;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	GraphImporter(Driver driver, @Value("${lodestone.import.timeout:30m}") Duration timeout) {
+		this.driver = driver;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Reads and validates dataset files; references to entities and sources already in the graph resolve.
+	 * @param files the CSV files
+	 * @return the validated dataset
+	 * @throws InvalidDatasetException with every problem, when there is any
+	 */
+	public Dataset read(List<DatasetFile> files) {
+		return DatasetReader.read(files, new StoredIds());
+	}
+
+	/**
+	 * Imports the dataset, all or nothing.
+	 * @param dataset a validated dataset
+	 * @param progress told after every batch
+	 * @return what changed
+	 * @throws ImportInProgressException when another import is running
+	 */
+	public ImportReport importDataset(Dataset dataset, ImportProgress progress) {
+		if (!this.lock.tryLock()) {
+			throw new ImportInProgressException();
+		}
+		try {
+			long started = System.nanoTime();
+			Batches batches = new Batches(dataset.size(), progress);
+			try (Session session = this.driver.session();
+					Transaction tx = session.beginTransaction(TransactionConfig.builder()
+						.withTimeout(this.timeout)
+						.withMetadata(Map.of("app", "lodestone-import"))
+						.build())) {
+				ImportReport.Counts sources = batches.write(tx, WRITE_SOURCES, dataset.sources(),
+						GraphImporter::sourceRow, Map.of());
+				ImportReport.Counts entities = batches.write(tx, WRITE_ENTITIES, dataset.entities(),
+						GraphImporter::entityRow, Map.of("typeLabels", TYPE_LABELS));
+				ImportReport.Counts relationships = batches.write(tx, WRITE_RELATIONSHIPS, dataset.relationships(),
+						GraphImporter::relationshipRow, Map.of());
+				tx.commit();
+				ImportReport report = new ImportReport(sources, entities, relationships,
+						Duration.ofNanos(System.nanoTime() - started));
+				logger.info("Import committed: " + report);
+				return report;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static Map<String, Object> sourceRow(Dataset.Source source) {
+		GraphNode node = DatasetGraph.node(source);
+		return Map.of("id", node.id(), "props", node.properties());
+	}
+
+	private static Map<String, Object> entityRow(Dataset.Entity entity) {
+		GraphNode node = DatasetGraph.node(entity);
+		return Map.of("id", node.id(), "props", node.properties(), "labels",
+				node.labels().subList(1, node.labels().size()));
+	}
+
+	private static Map<String, Object> relationshipRow(Dataset.Relationship relationship) {
+		GraphEdge edge = DatasetGraph.edge(relationship);
+		return Map.of("from", edge.from(), "to", edge.to(), "type", edge.type().name(), "props", edge.properties());
+	}
+
+	private final class StoredIds implements KnownIds {
+
+		@Override
+		public Map<String, Subtype> entities(Set<String> ids) {
+			Map<String, Subtype> found = new HashMap<>();
+			GraphImporter.this.driver
+				.executableQuery("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.subtype AS subtype")
+				.withParameters(Map.of("ids", List.copyOf(ids)))
+				.execute()
+				.records()
+				.forEach(record -> {
+					Subtype subtype = Subtype.fromLabel(record.get("subtype").asString(""));
+					if (subtype != null) {
+						found.put(record.get("id").asString(), subtype);
+					}
+				});
+			return found;
+		}
+
+		@Override
+		public Set<String> sources(Set<String> ids) {
+			Set<String> found = new HashSet<>();
+			GraphImporter.this.driver.executableQuery("MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id")
+				.withParameters(Map.of("ids", List.copyOf(ids)))
+				.execute()
+				.records()
+				.forEach(record -> found.add(record.get("id").asString()));
+			return found;
+		}
+
+	}
+
+	private static final class Batches {
+
+		private final long total;
+
+		private final ImportProgress progress;
+
+		private long done;
+
+		Batches(long total, ImportProgress progress) {
+			this.total = total;
+			this.progress = progress;
+		}
+
+		<T> ImportReport.Counts write(Transaction tx, String query, List<T> items,
+				Function<T, Map<String, Object>> toRow, Map<String, Object> parameters) {
+			ImportReport.Counts counts = ImportReport.Counts.NONE;
+			for (int start = 0; start < items.size(); start += BATCH) {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (T item : items.subList(start, Math.min(items.size(), start + BATCH))) {
+					rows.add(toRow.apply(item));
+				}
+				Map<String, Object> all = new LinkedHashMap<>(parameters);
+				all.put("rows", rows);
+				for (var record : tx.run(query, all).list()) {
+					counts = counts.plus(record.get("outcome").asString(), record.get("count").asLong());
+				}
+				this.done += rows.size();
+				this.progress.rowsWritten(this.done, this.total);
+			}
+			return counts;
+		}
+
+	}
+
+}

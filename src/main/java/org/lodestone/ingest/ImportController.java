@@ -1,0 +1,44 @@
+package org.lodestone.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lodestone.web.InvalidRequestException;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/import}: the same validation and import as the command line, for CSV files uploaded as
+ * {@code multipart/form-data} parts named {@code files}.
+ */
+@RestController
+@RequestMapping("/api/import")
+class ImportController {
+
+	private final GraphImporter importer;
+
+	ImportController(GraphImporter importer) {
+		this.importer = importer;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ImportReport importFiles(@RequestPart("files") List<MultipartFile> uploads) {
+		List<DatasetFile> files = new ArrayList<>();
+		for (MultipartFile upload : uploads) {
+			String name = upload.getOriginalFilename();
+			if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || !name.endsWith(".csv")) {
+				throw new InvalidRequestException("files",
+						"each part needs a plain .csv file name starting with sources, entities or relationships; got '"
+								+ name + "'");
+			}
+			files.add(new DatasetFile(name, upload::getInputStream));
+		}
+		return this.importer.importDataset(this.importer.read(files), ImportProgress.NONE);
+	}
+
+}

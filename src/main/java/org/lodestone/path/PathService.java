@@ -1,0 +1,278 @@
+package org.lodestone.path;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lodestone.entity.EntityService;
+import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.Link;
+import org.lodestone.graph.Links;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.SourceReference;
+import org.lodestone.web.InvalidRequestException;
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.NamedPath;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.PatternElement;
+import org.neo4j.cypherdsl.core.QuantifiedPathPattern;
+import org.neo4j.cypherdsl.core.Relationship;
+import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.SymbolicName;
+import org.neo4j.cypherdsl.core.renderer.Renderer;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Path;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "what connects X to Y" with ranked, explained paths. Queries are built with Cypher-DSL from validated
+ * options (relationship types only from {@link RelationshipType}) and run read-only with a timeout; the engine's
+ * {@code SHORTEST} path selector searches breadth-first with the filters applied during the search, so no query falls
+ * back to an exhaustive search.
+ * <p>
+ * Ranking, deterministic: fewest hops first, then the highest minimum confidence, then the most recent evidence,
+ * then the sequence of node ids.
+ */
+@Service
+public class PathService {
+
+	/** The deepest path a query may ask for. */
+	public static final int MAX_DEPTH = 8;
+
+	/** The most paths one answer may hold. */
+	public static final int MAX_K = 50;
+
+	/** How many candidate paths the engine may return for ranking. */
+	static final int CANDIDATE_CAP = 2_000;
+
+	private static final Comparator<ConnectionPath> RANKING = Comparator.comparingInt(ConnectionPath::length)
+		.thenComparing(Comparator.comparingDouble(ConnectionPath::minConfidence).reversed())
+		.thenComparing(ConnectionPath::latestEvidence, Comparator.reverseOrder())
+		.thenComparing(path -> String.join(" ", path.nodes().stream().map(EntitySummary::id).toList()));
+
+	private static final String SOURCES = """
+			MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source
+			""";
+
+	private final EntityService entities;
+
+	private final Driver driver;
+
+	private final Duration timeout;
+
+	PathService(EntityService entities, Driver driver, @org.springframework.beans.factory.annotation.Value("${lodestone.query.timeout:5s}") Duration timeout) {
+		this.entities = entities;
+		this.driver = driver;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Options as they arrive, before validation.
+	 *
+	 * @param mode shortest, k-shortest or all
+	 * @param k how many paths
+	 * @param maxDepth the most hops
+	 * @param types relationship types allowed
+	 * @param excludeTypes relationship types excluded
+	 * @param kinds kinds or subtypes allowed in the middle
+	 * @param asOf a date
+	 * @param minConfidence the least confidence per hop
+	 * @param direction any or outgoing
+	 */
+	public record Options(PathMode mode, int k, int maxDepth, List<RelationshipType> types,
+			List<RelationshipType> excludeTypes, List<String> kinds, LocalDate asOf, double minConfidence,
+			boolean outgoing) {
+	}
+
+	/**
+	 * @param from an id, name or alias
+	 * @param to an id, name or alias
+	 * @param options the query options
+	 * @return the ranked paths, or an empty list with the reason
+	 */
+	public PathAnswer connect(String from, String to, Options options) {
+		validate(options);
+		EntitySummary start = this.entities.resolve(from);
+		EntitySummary end = this.entities.resolve(to);
+		PathQuery query = effective(options);
+		if (start.id().equals(end.id())) {
+			return new PathAnswer(start, end, query, List.of(), "from and to are the same entity");
+		}
+		Set<RelationshipType> allowed = allowedTypes(options);
+		if (allowed.isEmpty()) {
+			return new PathAnswer(start, end, query, List.of(), "every relationship type is excluded");
+		}
+		List<ConnectionPath> paths = find(start, end, options, allowed);
+		if (!paths.isEmpty()) {
+			return new PathAnswer(start, end, query, paths, null);
+		}
+		return new PathAnswer(start, end, query, List.of(), reason(start, end, options, allowed));
+	}
+
+	/**
+	 * @param options the query options
+	 * @param allowed the relationship types to follow
+	 * @return the Cypher the options produce, for plan checks and for people who want to run it in Browser
+	 */
+	static String cypher(Options options, Set<RelationshipType> allowed) {
+		Node a = Cypher.node("Entity").named("a").withProperties("id", Cypher.parameter("from"));
+		Node b = Cypher.node("Entity").named("b").withProperties("id", Cypher.parameter("to"));
+		Node aRef = Cypher.anyNode("a");
+		Node bRef = Cypher.anyNode("b");
+		String[] types = allowed.stream().map(Enum::name).toArray(String[]::new);
+		Relationship hop = options.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types);
+		PatternElement quantified = hop.quantifyRelationship(QuantifiedPathPattern.interval(1, options.maxDepth()));
+		NamedPath p = switch (options.mode()) {
+			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
+			case K_SHORTEST -> Cypher.shortestKGroups(options.k()).named("p").definedBy(quantified);
+			case ALL -> Cypher.path("p").definedBy(quantified);
+		};
+		SymbolicName r = Cypher.name("r");
+		SymbolicName n = Cypher.name("n");
+		SymbolicName m = Cypher.name("m");
+		Condition hopHolds = Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence"));
+		if (options.asOf() != null) {
+			hopHolds = hopHolds.and(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
+				.and(Cypher.property(r, "validTo").isNull().or(Cypher.property(r, "validTo").gte(Cypher.parameter("asOf")))));
+		}
+		Condition where = Cypher.all(r).in(Cypher.relationships(p)).where(hopHolds);
+		if (!options.kinds().isEmpty()) {
+			where = where.and(Cypher.all(n).in(Cypher.nodes(p)).where(n.isEqualTo(Cypher.name("a"))
+				.or(n.isEqualTo(Cypher.name("b")))
+				.or(Cypher.property(n, "kind").in(Cypher.parameter("kinds")))
+				.or(Cypher.property(n, "subtype").in(Cypher.parameter("kinds")))));
+		}
+		if (options.mode() == PathMode.ALL) {
+			where = where.and(Cypher.all(n).in(Cypher.nodes(p))
+				.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n))));
+		}
+		Statement statement = Cypher.match(a, b).match(p).where(where).returning(p.getRequiredSymbolicName())
+			.limit(CANDIDATE_CAP).build();
+		return Renderer.getDefaultRenderer().render(statement);
+	}
+
+	private List<ConnectionPath> find(EntitySummary start, EntitySummary end, Options options,
+			Set<RelationshipType> allowed) {
+		String cypher = cypher(options, allowed);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", start.id());
+		parameters.put("to", end.id());
+		parameters.put("minConfidence", options.minConfidence());
+		parameters.put("asOf", options.asOf());
+		parameters.put("kinds", options.kinds());
+		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
+					.withMetadata(Map.of("app", "lodestone-paths")).build())) {
+			List<Path> raw = tx.run(cypher, parameters).list(record -> record.get("p").asPath());
+			Set<String> sourceIds = new LinkedHashSet<>();
+			raw.forEach(path -> path.relationships()
+				.forEach(rel -> sourceIds.addAll(rel.get("sources").asList(Value::asString, List.of()))));
+			Map<String, SourceReference> sources = new HashMap<>();
+			tx.run(SOURCES, Map.of("ids", List.copyOf(sourceIds))).list().forEach(record -> {
+				SourceReference source = SourceReference.of(record.get("source").asMap());
+				sources.put(source.id(), source);
+			});
+			List<ConnectionPath> ranked = raw.stream().map(path -> toConnection(path, sources)).sorted(RANKING).toList();
+			int limit = (options.mode() == PathMode.ALL) ? Math.min(ranked.size(), options.k()) : options.k();
+			return ranked.stream().limit(limit).toList();
+		}
+	}
+
+	private String reason(EntitySummary start, EntitySummary end, Options options, Set<RelationshipType> allowed) {
+		boolean filtered = options.asOf() != null || options.minConfidence() > 0 || !options.kinds().isEmpty()
+				|| allowed.size() < RelationshipType.values().length || options.outgoing();
+		String within = "within " + options.maxDepth() + " hops";
+		if (!filtered) {
+			return "No connection between " + start.name() + " and " + end.name() + " " + within + ".";
+		}
+		Options unfiltered = new Options(PathMode.SHORTEST, 1, options.maxDepth(), List.of(), List.of(), List.of(),
+				null, 0, false);
+		boolean existsUnfiltered = !find(start, end, unfiltered, EnumSet.allOf(RelationshipType.class)).isEmpty();
+		List<String> filters = new ArrayList<>();
+		if (options.asOf() != null) {
+			filters.add("holding on " + options.asOf());
+		}
+		if (options.minConfidence() > 0) {
+			filters.add("with confidence of at least " + options.minConfidence());
+		}
+		if (allowed.size() < RelationshipType.values().length) {
+			filters.add("using only the allowed relationship types");
+		}
+		if (!options.kinds().isEmpty()) {
+			filters.add("through only " + String.join(", ", options.kinds()) + " entities");
+		}
+		if (options.outgoing()) {
+			filters.add("following relationships only outgoing");
+		}
+		String filterText = String.join(", ", filters);
+		return existsUnfiltered
+				? start.name() + " and " + end.name() + " connect " + within + ", but not by relationships "
+						+ filterText + "."
+				: "No connection between " + start.name() + " and " + end.name() + " " + within + " at all, even "
+						+ "without the filters (" + filterText + ").";
+	}
+
+	private static ConnectionPath toConnection(Path path, Map<String, SourceReference> sources) {
+		Map<String, EntitySummary> byElement = new LinkedHashMap<>();
+		List<EntitySummary> nodes = new ArrayList<>();
+		for (org.neo4j.driver.types.Node node : path.nodes()) {
+			EntitySummary summary = EntitySummary.of(node.asMap());
+			byElement.put(node.elementId(), summary);
+			nodes.add(summary);
+		}
+		List<Link> hops = new ArrayList<>();
+		for (org.neo4j.driver.types.Relationship rel : path.relationships()) {
+			hops.add(Links.of(rel.type(), byElement.get(rel.startNodeElementId()), byElement.get(rel.endNodeElementId()),
+					rel.asMap(), rel.get("sources").asList(Value::asString, List.<String>of()).stream()
+						.map(sources::get).filter(java.util.Objects::nonNull).toList()));
+		}
+		double minConfidence = hops.stream().mapToDouble(Link::confidence).min().orElse(1);
+		LocalDate latest = hops.stream().map(Link::latestEvidence).max(LocalDate::compareTo).orElseThrow();
+		return new ConnectionPath(nodes, hops, hops.size(), minConfidence, latest, PathExplainer.summary(nodes, hops));
+	}
+
+	private static void validate(Options options) {
+		if (options.maxDepth() < 1 || options.maxDepth() > MAX_DEPTH) {
+			throw new InvalidRequestException("maxDepth", "maxDepth must be between 1 and " + MAX_DEPTH + ", got "
+					+ options.maxDepth());
+		}
+		if (options.k() < 1 || options.k() > MAX_K) {
+			throw new InvalidRequestException("k", "k must be between 1 and " + MAX_K + ", got " + options.k());
+		}
+	}
+
+	private static Set<RelationshipType> allowedTypes(Options options) {
+		Set<RelationshipType> allowed = options.types().isEmpty() ? EnumSet.allOf(RelationshipType.class)
+				: EnumSet.copyOf(options.types());
+		options.excludeTypes().forEach(allowed::remove);
+		return allowed;
+	}
+
+	private static PathQuery effective(Options options) {
+		return new PathQuery(options.mode().value(), options.k(), options.maxDepth(),
+				options.types().stream().map(Enum::name).toList(), options.excludeTypes().stream().map(Enum::name).toList(),
+				options.kinds(), options.asOf(), options.minConfidence(), options.outgoing() ? "outgoing" : "any");
+	}
+
+	static List<String> allTypeNames() {
+		return Arrays.stream(RelationshipType.values()).map(Enum::name).toList();
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.lodestone.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.Subtype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class DatasetReaderTests {
+
+	static final String SOURCES = """
+			id,publisher,title,date,url,type
+			src:reuters-2025-07-15-lutnick,Reuters,Lutnick ties H20 to magnets,2025-07-15,https://example.org/a,news
+			""";
+
+	static final String ENTITIES = """
+			id,subtype,name,aliases,description,announced,effective,suspendedUntil,rescinded,sources
+			product:nvidia-h20,Chip,Nvidia H20,H20|Nvidia H20,,,,,,
+			mineral:ndpr,Material,NdPr,"NdPr|neodymium-praseodymium",,,,,,
+			policy:deal,TradeDeal,Magnet deal,,,2025-06-10,,,,src:reuters-2025-07-15-lutnick
+			""";
+
+	static final String RELATIONSHIPS = """
+			from,to,type,validFrom,validTo,confidence,sources,quote,share,note
+			policy:deal,mineral:ndpr,COVERS,2025-06-10,,0.8,src:reuters-2025-07-15-lutnick,,,
+			""";
+
+	@Test
+	void readsAValidDataset() {
+		Dataset dataset = DatasetReader.read(files(SOURCES, ENTITIES, RELATIONSHIPS));
+		assertThat(dataset.sources()).singleElement().extracting(Dataset.Source::publisher).isEqualTo("Reuters");
+		assertThat(dataset.entities()).extracting(Dataset.Entity::subtype)
+			.containsExactly(Subtype.CHIP, Subtype.MATERIAL, Subtype.TRADE_DEAL);
+		assertThat(dataset.entities().get(1).aliases()).containsExactly("NdPr", "neodymium-praseodymium");
+		assertThat(dataset.relationships()).singleElement()
+			.satisfies(r -> assertThat(r.type()).isEqualTo(RelationshipType.COVERS))
+			.satisfies(r -> assertThat(r.validTo()).isNull());
+	}
+
+	@Test
+	void acceptsColumnsInAnyOrderAndQuotedLineBreaks() {
+		String entities = """
+				name,id,subtype,description
+				"Nvidia H20",product:nvidia-h20,Chip,"A cut-down chip,
+				sold in China"
+				NdPr,mineral:ndpr,Material,
+				""";
+		Dataset dataset = DatasetReader.read(List.of(file("sources.csv", SOURCES), file("entities.csv", entities)));
+		assertThat(dataset.entities().get(0).description()).isEqualTo("A cut-down chip,\nsold in China");
+	}
+
+	@Test
+	void reportsEveryProblemWithFileAndLine() {
+		String entities = """
+				id,subtype,name,aliases,description,announced,effective,suspendedUntil,rescinded,sources
+				product:nvidia-h20,Chip,Nvidia H20,,,,,,,
+				product:nvidia-h20,Chip,Duplicate,,,,,,,
+				mineral:ndpr,Spaceship,NdPr,,,,,,,
+				state:cn,Company,China,,,,,,,
+				company:nvidia,Company,,,,,,,,
+				company:mp,Company,MP Materials,,,2025-07-10,,,,
+				policy:deal,TradeDeal,Deal,,,2025-13-01,,,,src:nowhere
+				""";
+		String relationships = """
+				from,to,type,validFrom,validTo,confidence,sources,quote,share,note
+				policy:deal,product:nvidia-h20,LICENSED_FOR,2025-08-01,2025-07-01,0.9,src:reuters-2025-07-15-lutnick,,,
+				policy:deal,product:nvidia-h20,SMUGGLES,2025-08-01,,0.9,src:reuters-2025-07-15-lutnick,,,
+				product:nvidia-h20,policy:deal,ISSUED,2025-08-01,,0.9,src:reuters-2025-07-15-lutnick,,,
+				policy:deal,product:ghost,COVERS,2025-08-01,,0.9,src:reuters-2025-07-15-lutnick,,,
+				policy:deal,product:nvidia-h20,COVERS,yesterday,,1.3,,,,
+				company:mp,policy:deal,STATED,2025-08-01,,0.9,src:reuters-2025-07-15-lutnick,,,
+				company:mp,product:nvidia-h20,PRODUCES,2025-08-01,,0.9,src:reuters-2025-07-15-lutnick,,0.5,
+				policy:deal,product:nvidia-h20,LICENSED_FOR,2025-08-02,,0.9,src:reuters-2025-07-15-lutnick,,,
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(files(SOURCES, entities, relationships)));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString).contains(
+				"data/entities.csv:3: duplicate entity id 'product:nvidia-h20', first defined at data/entities.csv:2",
+				"data/entities.csv:5: id 'state:cn' of subtype Company must start with 'company:'",
+				"data/entities.csv:6: 'name' is required",
+				"data/entities.csv:7: lifecycle dates (announced, effective, suspendedUntil, rescinded) apply only to Policy subtypes, not Company",
+				"data/entities.csv:8: 'announced' value '2025-13-01' is not a date (YYYY-MM-DD)",
+				"data/entities.csv:8: cites unknown source 'src:nowhere'",
+				"data/relationships.csv:2: validTo 2025-07-01 is before validFrom 2025-08-01",
+				"data/relationships.csv:4: ISSUED cannot start at product:nvidia-h20 (Product); it starts at Actor",
+				"data/relationships.csv:5: 'to' refers to unknown entity 'product:ghost'",
+				"data/relationships.csv:6: 'validFrom' value 'yesterday' is not a date (YYYY-MM-DD)",
+				"data/relationships.csv:6: 'confidence' value 1.3 is not in [0, 1]",
+				"data/relationships.csv:6: 'sources' is required",
+				"data/relationships.csv:7: STATED needs the exact quote in 'quote'",
+				"data/relationships.csv:8: 'share' applies only to SUPPLIES, not PRODUCES",
+				"data/relationships.csv:9: duplicate relationship (policy:deal)-[:LICENSED_FOR]->(product:nvidia-h20), first defined at data/relationships.csv:2");
+		assertThat(ex.problems()).anySatisfy(problem -> assertThat(problem.toString())
+			.startsWith("data/entities.csv:4: unknown subtype 'Spaceship'"));
+		assertThat(ex.problems()).anySatisfy(problem -> assertThat(problem.toString())
+			.startsWith("data/relationships.csv:3: unknown relationship type 'SMUGGLES'"));
+		assertThat(ex.getMessage()).contains("nothing was imported");
+	}
+
+	@Test
+	void reportsHeaderProblemsAndUnknownFiles() {
+		String sources = """
+				id,publisher,headline,date,url,type
+				src:a,Reuters,x,2025-01-01,https://example.org,news
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(List.of(file("sources.csv", sources), file("notes.csv", "a,b\n1,2\n"))));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString)
+			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type",
+					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type",
+					"data/notes.csv: unknown file: names start with sources, entities or relationships");
+	}
+
+	@Test
+	void reportsRowsWithTheWrongNumberOfFieldsAndBrokenQuoting() {
+		String sources = SOURCES + "src:b,AP,too,few\n";
+		String entities = "id,subtype,name\nproduct:x,Chip,\"never closed\n";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(List.of(file("sources.csv", sources), file("entities.csv", entities))));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString)
+			.contains("data/sources.csv:3: has 4 fields but the header has 6");
+		assertThat(ex.problems()).anySatisfy(problem -> {
+			assertThat(problem.file()).isEqualTo("data/entities.csv");
+			assertThat(problem.reason()).startsWith("is not valid CSV");
+		});
+	}
+
+	@Test
+	void rejectsSourcesWithoutAWebUrlOrAKnownType() {
+		String sources = """
+				id,publisher,title,date,url,type
+				src:a,Reuters,x,2025-01-01,ftp://example.org/x,rumour
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(List.of(file("sources.csv", sources))));
+		assertThat(ex.problems()).extracting(DatasetProblem::reason)
+			.contains("url 'ftp://example.org/x' is not an http(s) URL",
+					"type 'rumour' is not one of analysis, data, filing, news, official, statement");
+	}
+
+	static List<DatasetFile> files(String sources, String entities, String relationships) {
+		List<DatasetFile> files = new ArrayList<>();
+		files.add(file("sources.csv", sources));
+		files.add(file("entities.csv", entities));
+		files.add(file("relationships.csv", relationships));
+		return files;
+	}
+
+	static DatasetFile file(String name, String content) {
+		return new DatasetFile("data/" + name,
+				() -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
