@@ -99,6 +99,27 @@ public class PathService {
 	public record Options(PathMode mode, int k, int maxDepth, List<RelationshipType> types,
 			List<RelationshipType> excludeTypes, List<String> kinds, LocalDate asOf, double minConfidence,
 			boolean outgoing) {
+
+		/**
+		 * Checks the bounds every path query must stay within.
+		 */
+		public Options {
+			if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+				throw new InvalidRequestException("maxDepth",
+						"maxDepth must be between 1 and " + MAX_DEPTH + ", got " + maxDepth);
+			}
+			if (k < 1 || k > MAX_K) {
+				throw new InvalidRequestException("k", "k must be between 1 and " + MAX_K + ", got " + k);
+			}
+			if (!(minConfidence >= 0 && minConfidence <= 1)) {
+				throw new InvalidRequestException("minConfidence",
+						"minConfidence must be between 0 and 1, got " + minConfidence);
+			}
+			types = List.copyOf(types);
+			excludeTypes = List.copyOf(excludeTypes);
+			kinds = List.copyOf(kinds);
+		}
+
 	}
 
 	/**
@@ -108,7 +129,6 @@ public class PathService {
 	 * @return the ranked paths, or an empty list with the reason
 	 */
 	public PathAnswer connect(String from, String to, Options options) {
-		validate(options);
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
 		PathQuery query = effective(options);
@@ -137,35 +157,41 @@ public class PathService {
 		Node aRef = Cypher.anyNode("a");
 		Node bRef = Cypher.anyNode("b");
 		String[] types = allowed.stream().map(Enum::name).toArray(String[]::new);
-		Relationship hop = options.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types);
-		PatternElement quantified = hop.quantifyRelationship(QuantifiedPathPattern.interval(1, options.maxDepth()));
-		NamedPath p = switch (options.mode()) {
-			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
-			case K_SHORTEST -> Cypher.shortestKGroups(options.k()).named("p").definedBy(quantified);
-			case ALL -> Cypher.path("p").definedBy(quantified);
-		};
-		SymbolicName r = Cypher.name("r");
-		SymbolicName n = Cypher.name("n");
-		SymbolicName m = Cypher.name("m");
+		Relationship hop = (options.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types))
+			.named("r");
+		SymbolicName r = hop.getRequiredSymbolicName();
+		// Every filter sits inside the relationship pattern, so the engine applies it while it searches: a
+		// filtered-out hop makes it look further instead of dropping an already selected shortest path.
 		Condition hopHolds = Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence"));
 		if (options.asOf() != null) {
 			hopHolds = hopHolds.and(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
 				.and(Cypher.property(r, "validTo").isNull().or(Cypher.property(r, "validTo").gte(Cypher.parameter("asOf")))));
 		}
-		Condition where = Cypher.all(r).in(Cypher.relationships(p)).where(hopHolds);
 		if (!options.kinds().isEmpty()) {
-			where = where.and(Cypher.all(n).in(Cypher.nodes(p)).where(n.isEqualTo(Cypher.name("a"))
-				.or(n.isEqualTo(Cypher.name("b")))
-				.or(Cypher.property(n, "kind").in(Cypher.parameter("kinds")))
-				.or(Cypher.property(n, "subtype").in(Cypher.parameter("kinds")))));
+			hopHolds = hopHolds.and(allowedEnd(Cypher.startNode(hop))).and(allowedEnd(Cypher.endNode(hop)));
 		}
-		if (options.mode() == PathMode.ALL) {
-			where = where.and(Cypher.all(n).in(Cypher.nodes(p))
-				.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n))));
-		}
-		Statement statement = Cypher.match(a, b).match(p).where(where).returning(p.getRequiredSymbolicName())
-			.limit(CANDIDATE_CAP).build();
+		PatternElement quantified = ((Relationship) hop.where(hopHolds))
+			.quantifyRelationship(QuantifiedPathPattern.interval(1, options.maxDepth()));
+		NamedPath p = switch (options.mode()) {
+			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
+			case K_SHORTEST -> Cypher.shortestKGroups(options.k()).named("p").definedBy(quantified);
+			case ALL -> Cypher.path("p").definedBy(quantified);
+		};
+		SymbolicName n = Cypher.name("n");
+		SymbolicName m = Cypher.name("m");
+		// Shortest paths never repeat a node; for the others, only simple paths are answers.
+		Condition simple = Cypher.all(n).in(Cypher.nodes(p))
+			.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n)));
+		var match = Cypher.match(a, b).match(p);
+		var filtered = (options.mode() == PathMode.SHORTEST) ? match : match.where(simple);
+		Statement statement = filtered.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
 		return Renderer.getDefaultRenderer().render(statement);
+	}
+
+	private static Condition allowedEnd(org.neo4j.cypherdsl.core.Expression node) {
+		return Cypher.property(node, "kind").in(Cypher.parameter("kinds"))
+			.or(Cypher.property(node, "subtype").in(Cypher.parameter("kinds")))
+			.or(Cypher.property(node, "id").in(Cypher.parameter("ends")));
 	}
 
 	private List<ConnectionPath> find(EntitySummary start, EntitySummary end, Options options,
@@ -177,6 +203,7 @@ public class PathService {
 		parameters.put("minConfidence", options.minConfidence());
 		parameters.put("asOf", options.asOf());
 		parameters.put("kinds", options.kinds());
+		parameters.put("ends", List.of(start.id(), end.id()));
 		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
 					.withMetadata(Map.of("app", "lodestone-paths")).build())) {
@@ -246,16 +273,6 @@ public class PathService {
 		double minConfidence = hops.stream().mapToDouble(Link::confidence).min().orElse(1);
 		LocalDate latest = hops.stream().map(Link::latestEvidence).max(LocalDate::compareTo).orElseThrow();
 		return new ConnectionPath(nodes, hops, hops.size(), minConfidence, latest, PathExplainer.summary(nodes, hops));
-	}
-
-	private static void validate(Options options) {
-		if (options.maxDepth() < 1 || options.maxDepth() > MAX_DEPTH) {
-			throw new InvalidRequestException("maxDepth", "maxDepth must be between 1 and " + MAX_DEPTH + ", got "
-					+ options.maxDepth());
-		}
-		if (options.k() < 1 || options.k() > MAX_K) {
-			throw new InvalidRequestException("k", "k must be between 1 and " + MAX_K + ", got " + options.k());
-		}
 	}
 
 	private static Set<RelationshipType> allowedTypes(Options options) {

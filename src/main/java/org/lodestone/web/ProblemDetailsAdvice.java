@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.lodestone.cypher.CypherForbiddenException;
+import org.lodestone.cypher.InvalidCypherException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.ingest.DatasetProblem;
@@ -66,6 +68,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("query", ex.query());
 		problem.setProperty("candidates", ex.candidates());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail cypherForbidden(CypherForbiddenException ex) {
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.CYPHER_FORBIDDEN, "Query not allowed", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidCypher(InvalidCypherException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid query", ex.getMessage());
 	}
 
 	@ExceptionHandler

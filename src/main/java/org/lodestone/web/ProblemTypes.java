@@ -22,6 +22,9 @@ public final class ProblemTypes {
 	/** A name matches several entities equally well. */
 	public static final URI AMBIGUOUS_ENTITY = type("ambiguous-entity");
 
+	/** A Cypher query that is not an allowed read. */
+	public static final URI CYPHER_FORBIDDEN = type("cypher-forbidden");
+
 	/** The engine is unreachable or refused the work. */
 	public static final URI GRAPH_UNAVAILABLE = type("graph-unavailable");
 

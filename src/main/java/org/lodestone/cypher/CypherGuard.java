@@ -1,0 +1,85 @@
+package org.lodestone.cypher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.neo4j.cypherdsl.core.Create;
+import org.neo4j.cypherdsl.core.Delete;
+import org.neo4j.cypherdsl.core.Foreach;
+import org.neo4j.cypherdsl.core.FunctionInvocation;
+import org.neo4j.cypherdsl.core.Merge;
+import org.neo4j.cypherdsl.core.MergeAction;
+import org.neo4j.cypherdsl.core.Remove;
+import org.neo4j.cypherdsl.core.Set;
+import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.Use;
+import org.neo4j.cypherdsl.core.internal.LoadCSV;
+import org.neo4j.cypherdsl.core.internal.ProcedureName;
+import org.neo4j.cypherdsl.core.internal.UsingPeriodicCommit;
+import org.neo4j.cypherdsl.parser.CypherParser;
+import org.neo4j.cypherdsl.parser.UnsupportedCypherException;
+
+/**
+ * Parses a query with Cypher-DSL's parser and allows only read clauses, the read-only procedures in
+ * {@link #PROCEDURES}, and built-in functions. Anything the parser does not know (SHOW, TERMINATE, schema and
+ * administration commands) is refused too: what is not known to be a read is not run.
+ */
+final class CypherGuard {
+
+	/** Read-only procedures a power user may call. */
+	static final java.util.Set<String> PROCEDURES = java.util.Set.of("db.labels", "db.relationshiptypes",
+			"db.propertykeys", "db.schema.visualization", "db.schema.nodetypeproperties",
+			"db.schema.reltypeproperties", "db.index.fulltext.querynodes", "dbms.components");
+
+	private CypherGuard() {
+	}
+
+	/**
+	 * @param query the query text
+	 * @throws CypherForbiddenException when it is not an allowed read
+	 * @throws InvalidCypherException when it does not parse
+	 */
+	static void check(String query) {
+		Statement statement;
+		try {
+			statement = CypherParser.parse(query);
+		}
+		catch (UnsupportedCypherException ex) {
+			throw new CypherForbiddenException(
+					"Only read queries are allowed; administration, schema and transaction commands are refused");
+		}
+		catch (RuntimeException ex) {
+			String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
+			// The parser prefixes its own exception class; users need only the position and the reason.
+			message = message.replaceFirst("^([\\w$]+\\.)+[\\w$]*Exception: ", "");
+			throw new InvalidCypherException("The query is not valid Cypher: " + message);
+		}
+		List<String> refused = new ArrayList<>();
+		statement.accept(segment -> {
+			if (segment instanceof Create || segment instanceof Merge || segment instanceof MergeAction
+					|| segment instanceof Set || segment instanceof Remove || segment instanceof Delete
+					|| segment instanceof Foreach) {
+				refused.add("writes (" + segment.getClass().getSimpleName().toUpperCase(Locale.ROOT) + ")");
+			}
+			else if (segment instanceof LoadCSV || segment instanceof UsingPeriodicCommit) {
+				refused.add("reads files or URLs (LOAD CSV)");
+			}
+			else if (segment instanceof Use) {
+				refused.add("switches databases (USE)");
+			}
+			else if (segment instanceof ProcedureName name
+					&& !PROCEDURES.contains(name.getQualifiedName().toLowerCase(Locale.ROOT))) {
+				refused.add("calls the procedure " + name.getQualifiedName() + ", which is not on the allow-list");
+			}
+			else if (segment instanceof FunctionInvocation function && function.getFunctionName().contains(".")) {
+				refused.add("calls the function " + function.getFunctionName() + ", which is not built in");
+			}
+		});
+		if (!refused.isEmpty()) {
+			throw new CypherForbiddenException("Only read queries are allowed; this query "
+					+ String.join(", ", refused.stream().distinct().toList()));
+		}
+	}
+
+}
