@@ -32,6 +32,10 @@ final class CypherGuard {
 			"db.propertykeys", "db.schema.visualization", "db.schema.nodetypeproperties",
 			"db.schema.reltypeproperties", "db.index.fulltext.querynodes", "dbms.components");
 
+	/** Namespaces of Cypher's own functions, such as {@code date.truncate} and {@code point.distance}. */
+	static final java.util.Set<String> FUNCTION_NAMESPACES = java.util.Set.of("date", "datetime", "localdatetime",
+			"localtime", "time", "duration", "point", "vector");
+
 	private CypherGuard() {
 	}
 
@@ -72,7 +76,7 @@ final class CypherGuard {
 					&& !PROCEDURES.contains(name.getQualifiedName().toLowerCase(Locale.ROOT))) {
 				refused.add("calls the procedure " + name.getQualifiedName() + ", which is not on the allow-list");
 			}
-			else if (segment instanceof FunctionInvocation function && function.getFunctionName().contains(".")) {
+			else if (segment instanceof FunctionInvocation function && !builtIn(function.getFunctionName())) {
 				refused.add("calls the function " + function.getFunctionName() + ", which is not built in");
 			}
 		});
@@ -80,6 +84,11 @@ final class CypherGuard {
 			throw new CypherForbiddenException("Only read queries are allowed; this query "
 					+ String.join(", ", refused.stream().distinct().toList()));
 		}
+	}
+
+	private static boolean builtIn(String function) {
+		int dot = function.lastIndexOf('.');
+		return dot < 0 || FUNCTION_NAMESPACES.contains(function.substring(0, dot).toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -11,9 +11,19 @@ import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -85,6 +95,59 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		logger.warn("Neo4j unavailable: " + ex.getMessage());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.GRAPH_UNAVAILABLE, "Graph unavailable",
 				"The graph database cannot be reached right now; try again shortly");
+	}
+
+	@ExceptionHandler
+	ProblemDetail queryTimeout(QueryTimeoutException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.QUERY_TIMEOUT, "Query took too long",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail engineRefused(ClientException ex) {
+		if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
+			return queryTimeout(new QueryTimeoutException());
+		}
+		// Anything else the engine refuses here is a bug on our side: log it, tell the user nothing internal.
+		logger.error("Neo4j refused a query", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+				"The request could not be completed; the error was logged");
+	}
+
+	@ExceptionHandler
+	ProblemDetail engineOverloaded(TransientException ex) {
+		return queryTimeout(new QueryTimeoutException());
+	}
+
+	// Spring MVC's own 400s (a missing parameter or part, an unreadable or invalid body) get the same type and a
+	// 'parameter' field, like the application's own.
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem && statusCode.value() == 400) {
+			problem.setType(ProblemTypes.INVALID_REQUEST);
+			problem.setTitle("Invalid request");
+			String parameter = null;
+			if (ex instanceof MissingServletRequestParameterException missing) {
+				parameter = missing.getParameterName();
+			}
+			else if (ex instanceof MissingServletRequestPartException missing) {
+				parameter = missing.getRequestPartName();
+			}
+			else if (ex instanceof MethodArgumentNotValidException invalid) {
+				parameter = String.join(",",
+						invalid.getFieldErrors().stream().map(FieldError::getField).distinct().toList());
+			}
+			if (parameter != null) {
+				problem.setProperty("parameter", parameter);
+			}
+			if (ex instanceof MethodArgumentNotValidException invalid) {
+				problem.setDetail(String.join("; ", invalid.getFieldErrors().stream()
+					.map(error -> error.getField() + " " + error.getDefaultMessage()).toList()));
+			}
+		}
+		return response;
 	}
 
 	static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {

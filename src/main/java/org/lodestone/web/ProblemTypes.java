@@ -25,6 +25,12 @@ public final class ProblemTypes {
 	/** A Cypher query that is not an allowed read. */
 	public static final URI CYPHER_FORBIDDEN = type("cypher-forbidden");
 
+	/** A query ran longer than allowed or needed more memory than a query may use. */
+	public static final URI QUERY_TIMEOUT = type("query-timeout");
+
+	/** Something failed on the server's side; details are in its log, not in the response. */
+	public static final URI INTERNAL = type("internal");
+
 	/** The engine is unreachable or refused the work. */
 	public static final URI GRAPH_UNAVAILABLE = type("graph-unavailable");
 

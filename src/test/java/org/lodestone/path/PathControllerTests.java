@@ -104,7 +104,12 @@ class PathControllerTests {
 	@Test
 	void missingEndpointsGiveAProblemToo() {
 		assertThat(this.mvc.get().uri("/api/paths?from=H20")).hasStatus(400)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.type").isEqualTo("urn:lodestone:problem:invalid-request");
+				assertThat(json).extractingPath("$.parameter").isEqualTo("to");
+			});
 	}
 
 	private void expectBadParameter(String query, String parameter, String detail) {
