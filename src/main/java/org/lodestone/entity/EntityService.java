@@ -24,11 +24,14 @@ import org.neo4j.driver.Value;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds entities by what users type, and reads one entity's details, neighbourhood and timeline.
  */
 @Service
+// Every read runs in a read-only transaction the engine stops after 10 s, whatever the engine's own default is.
+@Transactional(readOnly = true, timeout = 10)
 public class EntityService {
 
 	/** The most results one search returns. */

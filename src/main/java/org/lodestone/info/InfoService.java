@@ -6,11 +6,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads versions and graph size from the running engine.
  */
 @Service
+@Transactional(readOnly = true, timeout = 10)
 class InfoService {
 
 	private final Neo4jClient neo4j;
