@@ -13,6 +13,8 @@ public enum Kind {
 	MINERAL("Mineral"),
 	/** Measures: export controls, licences, bans, deals, concessions, tariffs, investments. */
 	POLICY("Policy"),
+	/** A stated tie between two measures, one side's concession for the other's: a quid pro quo made explicit. */
+	LINKAGE("Linkage"),
 	/** A publication that reports facts. */
 	SOURCE("Source");
 

@@ -24,7 +24,8 @@ public enum Subtype {
 	TRADE_DEAL(Kind.POLICY, "TradeDeal", "policy"),
 	CONCESSION(Kind.POLICY, "Concession", "policy"),
 	TARIFF(Kind.POLICY, "Tariff", "policy"),
-	INVESTMENT(Kind.POLICY, "Investment", "policy");
+	INVESTMENT(Kind.POLICY, "Investment", "policy"),
+	LINKAGE(Kind.LINKAGE, "Linkage", "linkage");
 
 	private final Kind kind;
 

@@ -63,8 +63,10 @@ public final class DatasetGraph implements GraphSnapshot {
 		putIfPresent(props, "suspendedUntil", entity.suspendedUntil());
 		putIfPresent(props, "rescinded", entity.rescinded());
 		putList(props, "sources", entity.sources());
-		return new GraphNode(entity.id(),
-				List.of(GraphNode.ENTITY, entity.subtype().kind().label(), entity.subtype().label()), props);
+		// A Linkage's kind and subtype share one label.
+		List<String> labels = List.of(GraphNode.ENTITY, entity.subtype().kind().label(), entity.subtype().label())
+			.stream().distinct().toList();
+		return new GraphNode(entity.id(), labels, props);
 	}
 
 	static GraphEdge edge(Dataset.Relationship relationship) {

@@ -42,6 +42,7 @@ public class GraphImporter {
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
 				Arrays.stream(Subtype.values()).map(Subtype::label))
+		.distinct()
 		.toList();
 
 	private static final String WRITE_SOURCES = """

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.lodestone.analysis.LinkageLedger;
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.SourceReference;
@@ -48,6 +49,23 @@ final class PathExplainer {
 			text.append(" Quoted: \"").append(hop.quote()).append("\" (").append(by).append(").");
 		});
 		return text.toString();
+	}
+
+	static String linkage(LinkageLedger.Linkage linkage) {
+		StringBuilder text = new StringBuilder("This path touches the linkage \"").append(linkage.name()).append('"');
+		if (!linkage.assertions().isEmpty()) {
+			text.append(", asserted by ").append(String.join("; ", linkage.assertions().stream()
+				.map(claim -> claim.name() + " on " + claim.date()
+						+ (claim.quote() != null ? " (\"" + claim.quote() + "\")" : ""))
+				.toList()));
+		}
+		if (!linkage.disputes().isEmpty()) {
+			text.append(", disputed by ").append(String.join("; ", linkage.disputes().stream()
+				.map(claim -> claim.name() + " on " + claim.date()
+						+ (claim.quote() != null ? " (\"" + claim.quote() + "\")" : ""))
+				.toList()));
+		}
+		return text.append("; evidence strength ").append(linkage.strength()).append('.').toString();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lodestone.analysis.LinkageLedger;
 import org.lodestone.entity.EntityService;
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Link;
@@ -73,12 +74,15 @@ public class PathService {
 
 	private final EntityService entities;
 
+	private final LinkageLedger linkages;
+
 	private final Driver driver;
 
 	private final Duration timeout;
 
-	PathService(EntityService entities, Driver driver, @org.springframework.beans.factory.annotation.Value("${lodestone.query.timeout:5s}") Duration timeout) {
+	PathService(EntityService entities, LinkageLedger linkages, Driver driver, @org.springframework.beans.factory.annotation.Value("${lodestone.query.timeout:5s}") Duration timeout) {
 		this.entities = entities;
+		this.linkages = linkages;
 		this.driver = driver;
 		this.timeout = timeout;
 	}
@@ -141,7 +145,7 @@ public class PathService {
 		}
 		List<ConnectionPath> paths = find(start, end, options, allowed);
 		if (!paths.isEmpty()) {
-			return new PathAnswer(start, end, query, paths, null);
+			return new PathAnswer(start, end, query, withLinkages(paths), null);
 		}
 		return new PathAnswer(start, end, query, List.of(), reason(start, end, options, allowed));
 	}
@@ -220,6 +224,29 @@ public class PathService {
 			int limit = (options.mode() == PathMode.ALL) ? Math.min(ranked.size(), options.k()) : options.k();
 			return ranked.stream().limit(limit).toList();
 		}
+	}
+
+	// A path through one side of a recorded quid pro quo mentions the linkage, who asserted it and who disputed it.
+	private List<ConnectionPath> withLinkages(List<ConnectionPath> paths) {
+		Set<String> ids = new LinkedHashSet<>();
+		paths.forEach(path -> path.nodes().forEach(node -> ids.add(node.id())));
+		List<LinkageLedger.Linkage> touching = this.linkages.touching(ids);
+		if (touching.isEmpty()) {
+			return paths;
+		}
+		return paths.stream().map(path -> {
+			Set<String> onPath = new LinkedHashSet<>();
+			path.nodes().forEach(node -> onPath.add(node.id()));
+			StringBuilder summary = new StringBuilder(path.summary());
+			for (LinkageLedger.Linkage linkage : touching) {
+				if (onPath.contains(linkage.id())
+						|| linkage.sides().stream().anyMatch(side -> onPath.contains(side.id()))) {
+					summary.append(' ').append(PathExplainer.linkage(linkage));
+				}
+			}
+			return new ConnectionPath(path.nodes(), path.hops(), path.length(), path.minConfidence(),
+					path.latestEvidence(), summary.toString());
+		}).toList();
 	}
 
 	private String reason(EntitySummary start, EntitySummary end, Options options, Set<RelationshipType> allowed) {

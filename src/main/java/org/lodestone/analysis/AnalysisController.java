@@ -1,0 +1,95 @@
+package org.lodestone.analysis;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.lodestone.web.RequestValues;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AnalysisController {
+
+	static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+	private final LinkageLedger ledger;
+
+	private final ChokepointExposure exposure;
+
+	private final WhatIfScenarios scenarios;
+
+	private final AsOfDiff diff;
+
+	private final MeasureCalendar calendar;
+
+	private final Centrality centrality;
+
+	AnalysisController(LinkageLedger ledger, ChokepointExposure exposure, WhatIfScenarios scenarios, AsOfDiff diff,
+			MeasureCalendar calendar, Centrality centrality) {
+		this.ledger = ledger;
+		this.exposure = exposure;
+		this.scenarios = scenarios;
+		this.diff = diff;
+		this.calendar = calendar;
+		this.centrality = centrality;
+	}
+
+	@GetMapping("/api/linkages")
+	List<LinkageLedger.Linkage> linkages() {
+		return this.ledger.linkages();
+	}
+
+	@GetMapping("/api/exposure/{id}")
+	ChokepointExposure.Exposure exposure(@PathVariable String id, @RequestParam(required = false) String asOf) {
+		return this.exposure.exposure(id, RequestValues.date("asOf", asOf));
+	}
+
+	@PostMapping("/api/scenarios")
+	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario) {
+		return this.scenarios.run(scenario);
+	}
+
+	@GetMapping("/api/diff")
+	AsOfDiff.Diff diff(@RequestParam String from, @RequestParam String to) {
+		return this.diff.between(RequestValues.date("from", from), RequestValues.date("to", to));
+	}
+
+	@GetMapping(value = "/api/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<MeasureCalendar.Event> calendar(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		return this.calendar.events(or(RequestValues.date("from", from), EARLIEST), or(RequestValues.date("to", to), LATEST));
+	}
+
+	@GetMapping(value = { "/api/calendar", "/api/calendar.ics" }, produces = "text/calendar")
+	ResponseEntity<String> calendarFeed(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		String ics = this.calendar.ics(or(RequestValues.date("from", from), EARLIEST),
+				or(RequestValues.date("to", to), LATEST));
+		return ResponseEntity.ok()
+			.contentType(TEXT_CALENDAR)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"lodestone-measures.ics\"")
+			.body(ics);
+	}
+
+	@GetMapping("/api/analytics/central")
+	Centrality.Ranking central(@RequestParam(defaultValue = "Actor") String kind) {
+		return this.centrality.central(kind);
+	}
+
+	private static LocalDate or(LocalDate value, LocalDate fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.lodestone.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.SourceReference;
+import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.web.InvalidRequestException;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The most central entities of a kind by degree, computed with the documented Cypher in
+ * {@code cypher/queries/most-central-entities.cypher}. The answer says which algorithm ran and whether the engine has
+ * Graph Data Science.
+ */
+@Service
+@Transactional(readOnly = true, timeout = 10)
+class Centrality {
+
+	private static final String FALLBACK = CypherQueries.load("most-central-entities.cypher");
+
+	private final Neo4jClient neo4j;
+
+	private final SourceLookup sources;
+
+	Centrality(Neo4jClient neo4j, SourceLookup sources) {
+		this.neo4j = neo4j;
+		this.sources = sources;
+	}
+
+	/**
+	 * @param id the entity's id
+	 * @param name its name
+	 * @param subtype its subtype
+	 * @param degree how many distinct entities it is directly tied to
+	 * @param relationships how many relationships touch it
+	 * @param sources the sources behind those relationships
+	 */
+	record CentralEntity(String id, String name, String subtype, long degree, long relationships,
+			List<SourceReference> sources) {
+	}
+
+	/**
+	 * @param kind the kind ranked
+	 * @param algorithm what computed the ranking
+	 * @param entities the most central first
+	 */
+	record Ranking(String kind, String algorithm, List<CentralEntity> entities) {
+	}
+
+	Ranking central(String kind) {
+		Kind parsed = Kind.fromLabel(kind);
+		if (parsed == null || parsed == Kind.SOURCE) {
+			throw new InvalidRequestException("kind", "kind must be Actor, Product, Mineral, Policy or Linkage, got '"
+					+ kind + "'");
+		}
+		String algorithm = "degree centrality, Cypher fallback (cypher/queries/most-central-entities.cypher)";
+		return rank(parsed, gdsAvailable() ? algorithm + "; Graph Data Science is installed but not yet used"
+				: algorithm + "; Graph Data Science is not installed");
+	}
+
+	private Ranking rank(Kind kind, String algorithm) {
+		List<Map<String, Object>> rows = new ArrayList<>(
+				this.neo4j.query(FALLBACK).bind(kind.label()).to("kind").fetch().all());
+		Set<String> ids = new LinkedHashSet<>();
+		rows.forEach(row -> SourceLookup.collectIds(row.get("sources"), ids));
+		Map<String, SourceReference> resolved = this.sources.resolve(ids);
+		return new Ranking(kind.label(), algorithm, rows.stream().map(row -> new CentralEntity((String) row.get("id"),
+				(String) row.get("name"), (String) row.get("subtype"), ((Number) row.get("degree")).longValue(),
+				((Number) row.get("relationships")).longValue(), SourceLookup.pick(resolved, row.get("sources"))))
+			.toList());
+	}
+
+	private boolean gdsAvailable() {
+		return this.neo4j.query("SHOW PROCEDURES YIELD name WHERE name = 'gds.degree.stream' RETURN count(*) AS n")
+			.fetchAs(Long.class).one().orElse(0L) > 0;
+	}
+
+}

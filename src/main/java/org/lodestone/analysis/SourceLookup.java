@@ -1,0 +1,59 @@
+package org.lodestone.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lodestone.graph.SourceReference;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns cited source ids into full references in one query, so every analysis shows who said so.
+ */
+@Component
+class SourceLookup {
+
+	private final Neo4jClient neo4j;
+
+	SourceLookup(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Map<String, SourceReference> resolve(Collection<String> ids) {
+		Map<String, SourceReference> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.neo4j.query("MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source")
+			.bind(List.copyOf(ids)).to("ids")
+			.fetchAs(SourceReference.class)
+			.mappedBy((types, record) -> SourceReference.of(record.get("source").asMap()))
+			.all()
+			.forEach(source -> found.put(source.id(), source));
+		return found;
+	}
+
+	static List<SourceReference> pick(Map<String, SourceReference> sources, Object ids) {
+		List<SourceReference> picked = new ArrayList<>();
+		if (ids instanceof List<?> list) {
+			list.forEach(id -> {
+				SourceReference source = sources.get(String.valueOf(id));
+				if (source != null) {
+					picked.add(source);
+				}
+			});
+		}
+		return picked;
+	}
+
+	static void collectIds(Object ids, Collection<String> into) {
+		if (ids instanceof List<?> list) {
+			list.forEach(id -> into.add(String.valueOf(id)));
+		}
+	}
+
+}
