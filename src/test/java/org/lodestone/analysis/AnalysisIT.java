@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lodestone.support.JsonValues.strings;
 
 class AnalysisIT extends IntegrationTest {
 
@@ -152,10 +153,6 @@ class AnalysisIT extends IntegrationTest {
 			.jsonPath("$.entities[0].degree").value(degree -> assertThat(((Number) degree).intValue()).isGreaterThan(5))
 			.jsonPath("$.entities[0].sources[0].url").isNotEmpty();
 		this.rest.get().uri("/api/analytics/central?kind=Source").exchange().expectStatus().isBadRequest();
-	}
-
-	private static List<String> strings(Object value) {
-		return ((List<?>) value).stream().map(String::valueOf).toList();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lodestone.support.JsonValues.strings;
 
 class CypherEndpointIT extends IntegrationTest {
 
@@ -105,10 +106,6 @@ class CypherEndpointIT extends IntegrationTest {
 
 	private RestTestClient.ResponseSpec post(Map<String, Object> body) {
 		return this.rest.post().uri("/api/cypher").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-	}
-
-	private static List<String> strings(Object value) {
-		return ((List<?>) value).stream().map(String::valueOf).toList();
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lodestone.support.JsonValues.strings;
 
 class EntityIT extends IntegrationTest {
 
@@ -118,10 +119,6 @@ class EntityIT extends IntegrationTest {
 			.exists()
 			.jsonPath("$[?(@.event == 'ended' && @.subject == 'policy:us-h20-licence-requirement-2025-04|RESTRICTS|product:nvidia-h20')].date")
 			.isEqualTo(List.of("2025-08-07"));
-	}
-
-	private static List<String> strings(Object value) {
-		return ((List<?>) value).stream().map(String::valueOf).toList();
 	}
 
 }
