@@ -41,7 +41,7 @@ class PackagedApplicationIT {
 			.redirectOutput(log.toFile())
 			.start();
 		try {
-			awaitLine(log, "Lodestone ready", Duration.ofSeconds(90), process);
+			awaitLine(log, "Lodestone ready", Duration.ofSeconds(180), process);
 			HttpClient http = HttpClient.newHttpClient();
 			HttpResponse<String> browser = http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/browser/")).build(),
