@@ -17,6 +17,7 @@ import org.lodestone.ingest.DatasetGraph;
 import org.lodestone.ingest.DatasetReader;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.Neo4jSchema;
+import org.lodestone.synth.SyntheticGraph;
 
 /**
  * Runs a command given on the command line. {@code validate} and {@code seed} work on files alone and need no
@@ -46,6 +47,7 @@ public final class Commands {
 			case "validate" -> OptionalInt.of(validate(argument(args, 1, "data"), out, err));
 			case "seed" -> OptionalInt.of(seed(argument(args, 1, "data"), argument(args, 2, "cypher/seed.cypher"), out,
 					err));
+			case "generate" -> OptionalInt.of(generate(args, out, err));
 			case "help", "--help" -> {
 				out.println(usage());
 				yield OptionalInt.of(0);
@@ -68,7 +70,31 @@ public final class Commands {
 				  (no command)           run the application: API, embedded Neo4j and Browser
 				  import [dir]           validate and import the CSV files in dir (default: data) into the graph
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
-				  seed [dir] [file]      write the dataset in dir as an idempotent Cypher script (default: cypher/seed.cypher)""";
+				  seed [dir] [file]      write the dataset in dir as an idempotent Cypher script (default: cypher/seed.cypher)
+				  generate S|M|L dir [seed]  write a synthetic graph of 10k, 100k or 1M relationships into dir""";
+	}
+
+	static int generate(String[] args, PrintStream out, PrintStream err) {
+		if (args.length < 3) {
+			err.println("Usage: generate S|M|L dir [seed]");
+			return 2;
+		}
+		try {
+			SyntheticGraph.Size size = SyntheticGraph.Size.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+			long seed = (args.length > 3) ? Long.parseLong(args[3]) : 42L;
+			SyntheticGraph.write(size, seed, Path.of(args[2]));
+			out.println("Wrote a synthetic " + size + " graph (" + size.relationships() + " relationships, seed " + seed
+					+ ") into " + args[2]);
+			return 0;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("Usage: generate S|M|L dir [seed]: " + ex.getMessage());
+			return 2;
+		}
+		catch (IOException ex) {
+			err.println("Cannot write the synthetic graph: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	static int validate(Path directory, PrintStream out, PrintStream err) {

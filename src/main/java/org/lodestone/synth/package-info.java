@@ -1,0 +1,5 @@
+/**
+ * A deterministic generator of synthetic diplomacy graphs in the project's own data format, for scale tests and
+ * benchmarks.
+ */
+package org.lodestone.synth;
