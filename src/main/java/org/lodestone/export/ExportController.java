@@ -1,5 +1,6 @@
 package org.lodestone.export;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
@@ -27,8 +28,32 @@ class ExportController {
 		this.exports = exports;
 	}
 
+	// Every parameter is declared, so the OpenAPI document lists them; ExportRequest checks them all in one place.
 	@GetMapping
-	ResponseEntity<StreamingResponseBody> export(@RequestParam Map<String, String> parameters) {
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) String k,
+			@RequestParam(required = false) String maxDepth, @RequestParam(required = false) String types,
+			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
+			@RequestParam(required = false) String minConfidence, @RequestParam(required = false) String direction,
+			@RequestParam(required = false) String id, @RequestParam(required = false) String depth) {
+		Map<String, String> parameters = new HashMap<>();
+		parameters.put("format", format);
+		parameters.put("scope", scope);
+		parameters.put("asOf", asOf);
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("mode", mode);
+		parameters.put("k", k);
+		parameters.put("maxDepth", maxDepth);
+		parameters.put("types", types);
+		parameters.put("excludeTypes", excludeTypes);
+		parameters.put("kinds", kinds);
+		parameters.put("minConfidence", minConfidence);
+		parameters.put("direction", direction);
+		parameters.put("id", id);
+		parameters.put("depth", depth);
 		ExportService.Export export = this.exports.prepare(ExportRequest.of(parameters::get));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(export.mediaType()))

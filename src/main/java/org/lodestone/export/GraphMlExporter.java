@@ -15,8 +15,9 @@ import org.lodestone.graph.GraphSnapshot;
 
 /**
  * Writes GraphML for yEd and Gephi: one typed {@code <key>} per node and relationship property (text and numbers as
- * {@code string} and {@code double}; dates as ISO {@code string}s; lists joined with {@code "; "}), the labels and
- * the relationship type as keys of their own, then the nodes and edges as they are visited.
+ * {@code string} and {@code double}; dates as ISO {@code string}s; lists joined with {@code "; "}), keys of their own
+ * for a display {@code label}, the node labels and the relationship type, then the nodes and edges as they are
+ * visited.
  */
 public final class GraphMlExporter implements GraphExporter {
 
@@ -38,10 +39,13 @@ public final class GraphMlExporter implements GraphExporter {
 			xml.writeAttribute(XSI, "schemaLocation",
 					NAMESPACE + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
 			xml.writeCharacters("\n");
+			// "label" is what Gephi shows on nodes and edges, and what yEd's properties mapper offers for its labels.
+			key(xml, "node", "n-label", "label", "string");
 			key(xml, "node", "n-labels", "labels", "string");
 			for (Attribute attribute : Attribute.NODE) {
 				key(xml, "node", "n-" + attribute.name(), attribute.name(), type(attribute));
 			}
+			key(xml, "edge", "e-label", "label", "string");
 			key(xml, "edge", "e-type", "type", "string");
 			for (Attribute attribute : Attribute.EDGE) {
 				key(xml, "edge", "e-" + attribute.name(), attribute.name(), type(attribute));
@@ -80,6 +84,7 @@ public final class GraphMlExporter implements GraphExporter {
 		// Node ids are NMTOKENs in GraphML; Lodestone's ids (prefix:slug, src:slug) are made of allowed characters.
 		xml.writeStartElement("node");
 		xml.writeAttribute("id", node.id());
+		data(xml, "n-label", KindStyle.label(node));
 		data(xml, "n-labels", String.join(";", node.labels()));
 		data(xml, "n-", node.properties(), Attribute.NODE);
 		xml.writeEndElement();
@@ -92,6 +97,7 @@ public final class GraphMlExporter implements GraphExporter {
 		xml.writeAttribute("id", "e" + number);
 		xml.writeAttribute("source", edge.from());
 		xml.writeAttribute("target", edge.to());
+		data(xml, "e-label", edge.type().name());
 		data(xml, "e-type", edge.type().name());
 		data(xml, "e-", edge.properties(), Attribute.EDGE);
 		xml.writeEndElement();

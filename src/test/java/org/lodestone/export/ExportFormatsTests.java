@@ -64,9 +64,9 @@ class ExportFormatsTests {
 		assertThat(document.getElementsByTagNameNS(GraphMlExporter.NAMESPACE, "node").getLength()).isEqualTo(NODES);
 		assertThat(document.getElementsByTagNameNS(GraphMlExporter.NAMESPACE, "edge").getLength())
 			.isEqualTo(DATASET.relationships().size());
-		// One typed key per property, plus labels and the relationship type.
+		// One typed key per property, plus a display label for both, the node labels and the relationship type.
 		assertThat(document.getElementsByTagNameNS(GraphMlExporter.NAMESPACE, "key").getLength())
-			.isEqualTo(Attribute.NODE.size() + Attribute.EDGE.size() + 2);
+			.isEqualTo(Attribute.NODE.size() + Attribute.EDGE.size() + 4);
 		assertThat(graphMl).contains("<key id=\"e-confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>")
 			.contains("<key id=\"e-validFrom\" for=\"edge\" attr.name=\"validFrom\" attr.type=\"string\"/>");
 	}
