@@ -21,12 +21,13 @@ import org.lodestone.synth.SyntheticGraph;
 
 /**
  * Runs a command given on the command line. {@code validate} and {@code seed} work on files alone and need no
- * database; {@code import} is handed to a Spring context without a web server ({@link ImportCommand}).
+ * database; {@code import} and {@code export} are handed to a Spring context without a web server
+ * ({@link ImportCommand}, {@link ExportCommand}).
  */
 public final class Commands {
 
 	/** The commands that need the graph, and so a Spring context. */
-	public static final List<String> GRAPH_COMMANDS = List.of("import");
+	public static final List<String> GRAPH_COMMANDS = List.of("import", "export");
 
 	static final String SEED_HEADER_COMMAND = "./mvnw -q spring-boot:run -Dspring-boot.run.arguments=seed";
 
@@ -68,7 +69,11 @@ public final class Commands {
 		return """
 				Usage: lodestone [command]
 				  (no command)           run the application: API, embedded Neo4j and Browser
-				  import [dir]           validate and import the CSV files in dir (default: data) into the graph
+				  import [dir|file]      validate and import the CSV files in dir (default: data), or one JSON graph export
+				  export <format> <file> [--scope=graph|path|neighborhood] [--from=X --to=Y | --id=X --depth=N] [--asOf=YYYY-MM-DD]
+				                         write the graph, a path result or a neighbourhood to file; formats: graphml, gexf,
+				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
+				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  seed [dir] [file]      write the dataset in dir as an idempotent Cypher script (default: cypher/seed.cypher)
 				  generate S|M|L dir [seed]  write a synthetic graph of 10k, 100k or 1M relationships into dir""";

@@ -21,8 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import [dir]}: validates the directory's CSV files and imports them in one transaction, showing rows done
- * and the rate as it goes.
+ * {@code import [dir|file]}: validates the directory's CSV files (or one file, such as a JSON graph export) and
+ * imports them in one transaction, showing rows done and the rate as it goes.
  */
 @Component
 @Order(100)
@@ -43,7 +43,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		Path directory = Path.of((words.size() > 1) ? words.get(1) : "data");
 		Dataset dataset;
 		try {
-			dataset = this.importer.read(DatasetFile.fromDirectory(directory));
+			dataset = this.importer.read(DatasetFile.fromPath(directory));
 		}
 		catch (InvalidDatasetException ex) {
 			System.err.println(ex.getMessage());

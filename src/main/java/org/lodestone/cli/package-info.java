@@ -1,4 +1,4 @@
 /**
- * The command-line commands: import, validate and seed.
+ * The command-line commands: import, export, validate and seed.
  */
 package org.lodestone.cli;

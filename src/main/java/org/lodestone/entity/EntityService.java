@@ -38,7 +38,7 @@ public class EntityService {
 	public static final int MAX_LIMIT = 100;
 
 	/** The most entities a neighbourhood returns. */
-	static final int MAX_NEIGHBOURS = 500;
+	public static final int MAX_NEIGHBOURS = 500;
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -188,14 +188,16 @@ public class EntityService {
 	}
 
 	/**
-	 * Walks out from an entity one hop at a time, breadth first.
+	 * Walks out from an entity one hop at a time, breadth first, up to {@value #MAX_NEIGHBOURS} entities.
 	 * @param id an entity id
 	 * @param depth 1 to 3 hops
 	 * @param types relationship types to follow, or empty for all
 	 * @param asOf only relationships that held on this date, or {@code null}
 	 * @return the neighbourhood
+	 * @throws EntityNotFoundException when no entity has that id
+	 * @throws InvalidRequestException naming {@code depth} when it is out of range
 	 */
-	Neighborhood neighbors(String id, int depth, List<RelationshipType> types, LocalDate asOf) {
+	public Neighborhood neighbors(String id, int depth, List<RelationshipType> types, LocalDate asOf) {
 		if (depth < 1 || depth > 3) {
 			throw new InvalidRequestException("depth", "depth must be 1, 2 or 3, got " + depth);
 		}

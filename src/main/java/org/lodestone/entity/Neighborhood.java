@@ -16,6 +16,6 @@ import org.lodestone.graph.Link;
  * @param links the relationships walked
  * @param truncated whether the node cap cut the neighbourhood short
  */
-record Neighborhood(EntitySummary center, int depth, LocalDate asOf, List<EntitySummary> nodes, List<Link> links,
+public record Neighborhood(EntitySummary center, int depth, LocalDate asOf, List<EntitySummary> nodes, List<Link> links,
 		boolean truncated) {
 }

@@ -44,17 +44,37 @@ public record DatasetFile(String name, Content content) {
 
 	/**
 	 * @param directory a directory holding the dataset's CSV files
-	 * @return its CSV files, in name order
+	 * @return its CSV files and JSON graphs, in name order
 	 * @throws IOException when the directory cannot be listed
 	 */
 	public static List<DatasetFile> fromDirectory(Path directory) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter(file -> file.getFileName().toString().endsWith(".csv"))
+			return files.filter(file -> isDatasetFile(file.getFileName().toString()))
 				.sorted(Comparator.comparing(Path::toString))
 				.map(file -> new DatasetFile(directory.getFileName() + "/" + file.getFileName(),
 						() -> Files.newInputStream(file)))
 				.toList();
 		}
+	}
+
+	/**
+	 * @param path a directory of dataset files, or one file (such as a JSON graph export)
+	 * @return the dataset files it holds, or that one file
+	 * @throws IOException when the directory cannot be listed
+	 */
+	public static List<DatasetFile> fromPath(Path path) throws IOException {
+		if (Files.isDirectory(path)) {
+			return fromDirectory(path);
+		}
+		return List.of(new DatasetFile(path.toString(), () -> Files.newInputStream(path)));
+	}
+
+	/**
+	 * @param name a file name
+	 * @return whether the importer reads such a file: CSV files and JSON graphs
+	 */
+	public static boolean isDatasetFile(String name) {
+		return name.endsWith(".csv") || name.endsWith(".json");
 	}
 
 	/**

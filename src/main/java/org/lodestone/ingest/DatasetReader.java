@@ -27,7 +27,8 @@ import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 
 /**
- * Reads the dataset's CSV files and checks them against the format in {@code docs/data-format.md}. Every problem in
+ * Reads the dataset's CSV files, or JSON graphs exported by Lodestone, and checks them against the format in
+ * {@code docs/data-format.md}. Every problem in
  * every file is collected before anything is reported, so an analyst fixes them in one pass.
  */
 public final class DatasetReader {
@@ -97,7 +98,13 @@ public final class DatasetReader {
 		}
 		for (DatasetFile file : files) {
 			String name = file.fileName();
-			if (name.startsWith("sources")) {
+			if (name.endsWith(".json")) {
+				JsonGraphFile graph = JsonGraphFile.read(file, this.problems);
+				graph.sources.forEach(row -> sourceRows.add(new Row(file.name(), row.line(), row.values())));
+				graph.entities.forEach(row -> entityRows.add(new Row(file.name(), row.line(), row.values())));
+				graph.relationships.forEach(row -> relationshipRows.add(new Row(file.name(), row.line(), row.values())));
+			}
+			else if (name.startsWith("sources")) {
 				sourceRows.addAll(parse(file, SOURCE_COLUMNS, REQUIRED_SOURCE));
 			}
 			else if (name.startsWith("entities")) {
@@ -108,7 +115,7 @@ public final class DatasetReader {
 			}
 			else {
 				this.problems.add(new DatasetProblem(file.name(), 0,
-						"unknown file: names start with sources, entities or relationships"));
+						"unknown file: names start with sources, entities or relationships, or end with .json"));
 			}
 		}
 		List<Dataset.Source> sources = sources(sourceRows);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/import}: the same validation and import as the command line, for CSV files uploaded as
- * {@code multipart/form-data} parts named {@code files}.
+ * {@code POST /api/import}: the same validation and import as the command line, for CSV files (or JSON graphs
+ * exported by Lodestone) uploaded as {@code multipart/form-data} parts named {@code files}.
  */
 @RestController
 @RequestMapping("/api/import")
@@ -31,10 +31,11 @@ class ImportController {
 		List<DatasetFile> files = new ArrayList<>();
 		for (MultipartFile upload : uploads) {
 			String name = upload.getOriginalFilename();
-			if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || !name.endsWith(".csv")) {
+			if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")
+					|| !DatasetFile.isDatasetFile(name)) {
 				throw new InvalidRequestException("files",
-						"each part needs a plain .csv file name starting with sources, entities or relationships; got '"
-								+ name + "'");
+						"each part needs a plain .csv file name starting with sources, entities or relationships, "
+								+ "or a .json graph exported by Lodestone; got '" + name + "'");
 			}
 			files.add(new DatasetFile(name, upload::getInputStream));
 		}

@@ -16,11 +16,14 @@ import java.util.Set;
 import org.lodestone.analysis.LinkageLedger;
 import org.lodestone.entity.EntityService;
 import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
+import org.lodestone.graph.Subtype;
 import org.lodestone.web.InvalidRequestException;
+import org.lodestone.web.RequestValues;
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.NamedPath;
@@ -124,6 +127,60 @@ public class PathService {
 			kinds = List.copyOf(kinds);
 		}
 
+		/**
+		 * Parses the options of a path query as {@code /api/paths} and the exports take them, as text.
+		 * @param mode shortest, k-shortest or all
+		 * @param k how many paths
+		 * @param maxDepth the most hops
+		 * @param types comma-separated relationship types allowed, or {@code null}
+		 * @param excludeTypes comma-separated relationship types excluded, or {@code null}
+		 * @param kinds comma-separated kinds or subtypes allowed in the middle, or {@code null}
+		 * @param asOf a date as YYYY-MM-DD, or {@code null}
+		 * @param minConfidence the least confidence per hop, or {@code null}
+		 * @param direction any or outgoing
+		 * @return the options
+		 * @throws InvalidRequestException naming the parameter at fault
+		 */
+		public static Options parse(String mode, String k, String maxDepth, String types, String excludeTypes,
+				String kinds, String asOf, String minConfidence, String direction) {
+			PathMode pathMode = PathMode.fromValue(mode);
+			if (pathMode == null) {
+				throw new InvalidRequestException("mode", "mode must be shortest, k-shortest or all, got '" + mode + "'");
+			}
+			if (!"any".equalsIgnoreCase(direction) && !"outgoing".equalsIgnoreCase(direction)) {
+				throw new InvalidRequestException("direction",
+						"direction must be any or outgoing, got '" + direction + "'");
+			}
+			Double confidence = RequestValues.fraction("minConfidence", minConfidence);
+			return new Options(pathMode, RequestValues.integer("k", k), RequestValues.integer("maxDepth", maxDepth),
+					RequestValues.types("types", types), RequestValues.types("excludeTypes", excludeTypes),
+					kindList(kinds), RequestValues.date("asOf", asOf), (confidence != null) ? confidence : 0,
+					"outgoing".equalsIgnoreCase(direction));
+		}
+
+		private static List<String> kindList(String value) {
+			List<String> kinds = new ArrayList<>();
+			if (value == null || value.isBlank()) {
+				return kinds;
+			}
+			for (String part : value.split(",")) {
+				String name = part.strip();
+				Kind kind = Kind.fromLabel(name);
+				Subtype subtype = Subtype.fromLabel(name);
+				if (kind != null && kind != Kind.SOURCE) {
+					kinds.add(kind.label());
+				}
+				else if (subtype != null) {
+					kinds.add(subtype.label());
+				}
+				else if (!name.isEmpty()) {
+					throw new InvalidRequestException("kinds", "unknown kind '" + name
+							+ "'; use Actor, Product, Mineral, Policy or a subtype such as Chip or TradeDeal");
+				}
+			}
+			return kinds;
+		}
+
 	}
 
 	/**
@@ -148,6 +205,24 @@ public class PathService {
 			return new PathAnswer(start, end, query, withLinkages(paths), null);
 		}
 		return new PathAnswer(start, end, query, List.of(), reason(start, end, options, allowed));
+	}
+
+	/**
+	 * The paths of a path query, for exports and pictures of them: the same resolution, query and ranking as
+	 * {@link #connect}, without the explanation of an empty answer.
+	 * @param from an id, name or alias
+	 * @param to an id, name or alias
+	 * @param options the query options
+	 * @return the ranked paths, best first; empty when none connects the two or both are the same entity
+	 */
+	public List<ConnectionPath> paths(String from, String to, Options options) {
+		EntitySummary start = this.entities.resolve(from);
+		EntitySummary end = this.entities.resolve(to);
+		Set<RelationshipType> allowed = allowedTypes(options);
+		if (start.id().equals(end.id()) || allowed.isEmpty()) {
+			return List.of();
+		}
+		return find(start, end, options, allowed);
 	}
 
 	/**

@@ -53,6 +53,8 @@ class CommandsTests {
 	void otherArgumentsAreLeftToTheApplication() {
 		assertThat(Commands.runFileCommand(new String[] { "--server.port=9000" }, System.out, System.err)).isEmpty();
 		assertThat(Commands.isGraphCommand(new String[] { "import", "data" })).isTrue();
+		assertThat(Commands.isGraphCommand(new String[] { "export", "svg", "path.svg" })).isTrue();
+		assertThat(Commands.usage()).contains("export <format> <file>");
 	}
 
 	private int run(String... args) {

@@ -114,7 +114,7 @@ class DatasetReaderTests {
 		assertThat(ex.problems()).extracting(DatasetProblem::toString)
 			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type",
 					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type",
-					"data/notes.csv: unknown file: names start with sources, entities or relationships");
+					"data/notes.csv: unknown file: names start with sources, entities or relationships, or end with .json");
 	}
 
 	@Test

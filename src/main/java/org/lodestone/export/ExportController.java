@@ -1,0 +1,65 @@
+package org.lodestone.export;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code GET /api/export}: the graph, a path result or a neighbourhood as a file download. The request is checked and
+ * the path or neighbourhood found before the response starts, so mistakes get a 400/404/409 problem; the file itself
+ * streams from Neo4j into the response.
+ */
+@RestController
+@RequestMapping("/api/export")
+class ExportController {
+
+	private final ExportService exports;
+
+	ExportController(ExportService exports) {
+		this.exports = exports;
+	}
+
+	// Every parameter is declared, so the OpenAPI document lists them; ExportRequest checks them all in one place.
+	@GetMapping
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) String k,
+			@RequestParam(required = false) String maxDepth, @RequestParam(required = false) String types,
+			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
+			@RequestParam(required = false) String minConfidence, @RequestParam(required = false) String direction,
+			@RequestParam(required = false) String id, @RequestParam(required = false) String depth) {
+		Map<String, String> parameters = new HashMap<>();
+		parameters.put("format", format);
+		parameters.put("scope", scope);
+		parameters.put("asOf", asOf);
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("mode", mode);
+		parameters.put("k", k);
+		parameters.put("maxDepth", maxDepth);
+		parameters.put("types", types);
+		parameters.put("excludeTypes", excludeTypes);
+		parameters.put("kinds", kinds);
+		parameters.put("minConfidence", minConfidence);
+		parameters.put("direction", direction);
+		parameters.put("id", id);
+		parameters.put("depth", depth);
+		ExportService.Export export = this.exports.prepare(ExportRequest.of(parameters::get));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(export.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(export.fileName()).build().toString())
+			.body(export::writeTo);
+	}
+
+}

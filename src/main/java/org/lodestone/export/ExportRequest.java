@@ -1,0 +1,86 @@
+package org.lodestone.export;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.path.PathService;
+import org.lodestone.web.InvalidRequestException;
+import org.lodestone.web.RequestValues;
+
+/**
+ * What to export, checked: the format, the scope and the scope's parameters. The API and the command line both
+ * build it from parameters named as in {@code GET /api/export}.
+ *
+ * @param format the file format
+ * @param scope the part of the graph
+ * @param asOf the date relationships must hold on, or {@code null}
+ * @param from a path's start as typed (id, name or alias); only for {@link ExportScope#PATH}
+ * @param to a path's end as typed; only for {@link ExportScope#PATH}
+ * @param pathOptions the path query's options, as {@code /api/paths} takes them; only for {@link ExportScope#PATH}
+ * @param id the neighbourhood's centre as typed; only for {@link ExportScope#NEIGHBORHOOD}
+ * @param depth the neighbourhood's depth in hops; only for {@link ExportScope#NEIGHBORHOOD}
+ * @param types the relationship types a neighbourhood follows, empty for all
+ */
+public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate asOf, String from, String to,
+		PathService.Options pathOptions, String id, int depth, List<RelationshipType> types) {
+
+	/** Every parameter an export takes, for usage messages. */
+	public static final List<String> PARAMETERS = List.of("format", "scope", "asOf", "from", "to", "mode", "k",
+			"maxDepth", "types", "excludeTypes", "kinds", "minConfidence", "direction", "id", "depth");
+
+	/**
+	 * @param parameter looks a parameter up by name; {@code null} when absent
+	 * @return the checked request
+	 * @throws InvalidRequestException naming the parameter at fault
+	 */
+	public static ExportRequest of(Function<String, String> parameter) {
+		String formatName = parameter.apply("format");
+		if (formatName == null || formatName.isBlank()) {
+			throw new InvalidRequestException("format", "format is required: one of " + ExportFormat.names());
+		}
+		ExportFormat format = ExportFormat.of(formatName);
+		ExportScope scope = ExportScope.of(parameter.apply("scope"));
+		LocalDate asOf = RequestValues.date("asOf", parameter.apply("asOf"));
+		if (format == ExportFormat.SVG && scope == ExportScope.GRAPH) {
+			throw new InvalidRequestException("scope",
+					"svg draws a path or a neighbourhood: use scope=path (with from and to) or scope=neighborhood (with id)");
+		}
+		return switch (scope) {
+			case GRAPH -> new ExportRequest(format, scope, asOf, null, null, null, null, 0, List.of());
+			case PATH -> {
+				String from = required(parameter, "from", scope);
+				String to = required(parameter, "to", scope);
+				PathService.Options options = PathService.Options.parse(or(parameter, "mode", "k-shortest"),
+						or(parameter, "k", "5"), or(parameter, "maxDepth", "6"), parameter.apply("types"),
+						parameter.apply("excludeTypes"), parameter.apply("kinds"), parameter.apply("asOf"),
+						parameter.apply("minConfidence"), or(parameter, "direction", "any"));
+				yield new ExportRequest(format, scope, asOf, from, to, options, null, 0, List.of());
+			}
+			case NEIGHBORHOOD -> {
+				String id = required(parameter, "id", scope);
+				int depth = RequestValues.integer("depth", or(parameter, "depth", "1"));
+				if (depth < 1 || depth > 3) {
+					throw new InvalidRequestException("depth", "depth must be 1, 2 or 3, got " + depth);
+				}
+				yield new ExportRequest(format, scope, asOf, null, null, null, id, depth,
+						RequestValues.types("types", parameter.apply("types")));
+			}
+		};
+	}
+
+	private static String required(Function<String, String> parameter, String name, ExportScope scope) {
+		String value = parameter.apply(name);
+		if (value == null || value.isBlank()) {
+			throw new InvalidRequestException(name, name + " is required for scope=" + scope.value());
+		}
+		return value.strip();
+	}
+
+	private static String or(Function<String, String> parameter, String name, String fallback) {
+		String value = parameter.apply(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}

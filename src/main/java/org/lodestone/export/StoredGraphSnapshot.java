@@ -1,0 +1,217 @@
+package org.lodestone.export;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.lodestone.graph.GraphEdge;
+import org.lodestone.graph.GraphNode;
+import org.lodestone.graph.GraphSnapshot;
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.Subtype;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+
+/**
+ * The stored graph, or the part of it a path or neighbourhood selected, read from Neo4j as the exporter walks it: each
+ * visit runs one query and hands every record to the visitor as the driver receives it (in batches of its fetch size),
+ * so nothing but the current batch is held in memory. Both visits run in one read-only transaction, so the nodes and
+ * edges come from the same state of the graph; {@link #close()} ends it.
+ * <p>
+ * Nodes come sources first, then entities, each ordered by id; edges by start id, type and end id.
+ */
+final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
+
+	private static final String ALL_SOURCES = "MATCH (s:Source) RETURN properties(s) AS props, labels(s) AS labels ORDER BY s.id";
+
+	private static final String ALL_ENTITIES = "MATCH (n:Entity) RETURN properties(n) AS props, labels(n) AS labels ORDER BY n.id";
+
+	private static final String ALL_EDGES = """
+			MATCH (a:Entity)-[r]->(b:Entity)
+			WHERE $asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))
+			RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+			ORDER BY from, type, to
+			""";
+
+	// The sources a selection cites, through its entities and its relationships, so that the export stands on its own.
+	private static final String SELECTED_SOURCES = """
+			CALL () {
+			  UNWIND $ids AS id
+			  MATCH (n:Entity {id: id})
+			  UNWIND coalesce(n.sources, []) AS sid
+			  RETURN sid
+			  UNION
+			  UNWIND $edges AS e
+			  MATCH (:Entity {id: e.from})-[r]->(:Entity {id: e.to})
+			  WHERE type(r) = e.type
+			  UNWIND coalesce(r.sources, []) AS sid
+			  RETURN sid
+			}
+			MATCH (s:Source {id: sid})
+			RETURN properties(s) AS props, labels(s) AS labels
+			ORDER BY s.id
+			""";
+
+	private static final String SELECTED_ENTITIES = """
+			UNWIND $ids AS id
+			MATCH (n:Entity {id: id})
+			RETURN properties(n) AS props, labels(n) AS labels
+			ORDER BY n.id
+			""";
+
+	private static final String SELECTED_EDGES = """
+			UNWIND $edges AS e
+			MATCH (a:Entity {id: e.from})-[r]->(b:Entity {id: e.to})
+			WHERE type(r) = e.type
+			RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+			ORDER BY from, type, to
+			""";
+
+	private final Driver driver;
+
+	private final Duration timeout;
+
+	private final Selection selection;
+
+	private Session session;
+
+	private Transaction transaction;
+
+	/**
+	 * What to read: everything (with an optional date relationships must hold on), or the listed entities and
+	 * relationships with the sources they cite.
+	 *
+	 * @param asOf the date relationships must hold on, or {@code null}; only for the whole graph
+	 * @param ids the selected entity ids, or {@code null} for the whole graph
+	 * @param edges the selected relationships as {@code from}, {@code type}, {@code to} maps, or {@code null}
+	 */
+	record Selection(LocalDate asOf, List<String> ids, List<Map<String, Object>> edges) {
+
+		static Selection all(LocalDate asOf) {
+			return new Selection(asOf, null, null);
+		}
+
+		static Selection of(List<String> ids, List<GraphEdgeKey> edges) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			edges.forEach(edge -> rows.add(Map.of("from", edge.from(), "type", edge.type().name(), "to", edge.to())));
+			return new Selection(null, List.copyOf(ids), rows);
+		}
+
+		boolean isAll() {
+			return this.ids == null;
+		}
+
+	}
+
+	/**
+	 * A relationship by its ends and type.
+	 *
+	 * @param from the start entity's id
+	 * @param type the type
+	 * @param to the end entity's id
+	 */
+	record GraphEdgeKey(String from, RelationshipType type, String to) {
+	}
+
+	StoredGraphSnapshot(Driver driver, Duration timeout, Selection selection) {
+		this.driver = driver;
+		this.timeout = timeout;
+		this.selection = selection;
+	}
+
+	@Override
+	public void forEachNode(Consumer<GraphNode> visitor) {
+		Map<String, Object> parameters = parameters();
+		stream(this.selection.isAll() ? ALL_SOURCES : SELECTED_SOURCES, parameters,
+				record -> visitor.accept(node(record)));
+		stream(this.selection.isAll() ? ALL_ENTITIES : SELECTED_ENTITIES, parameters,
+				record -> visitor.accept(node(record)));
+	}
+
+	@Override
+	public void forEachEdge(Consumer<GraphEdge> visitor) {
+		stream(this.selection.isAll() ? ALL_EDGES : SELECTED_EDGES, parameters(), record -> {
+			RelationshipType type = RelationshipType.fromName(record.get("type").asString());
+			// Only the ontology's types are exported; a relationship someone added by hand in Browser is skipped.
+			if (type != null) {
+				visitor.accept(new GraphEdge(record.get("from").asString(), type, record.get("to").asString(),
+						new LinkedHashMap<>(record.get("props").asMap())));
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.transaction != null) {
+				this.transaction.close();
+			}
+		}
+		finally {
+			if (this.session != null) {
+				this.session.close();
+			}
+			this.transaction = null;
+			this.session = null;
+		}
+	}
+
+	private Map<String, Object> parameters() {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("asOf", this.selection.asOf());
+		parameters.put("ids", (this.selection.ids() != null) ? this.selection.ids() : List.of());
+		parameters.put("edges", (this.selection.edges() != null) ? this.selection.edges() : List.of());
+		return parameters;
+	}
+
+	private void stream(String query, Map<String, Object> parameters, Consumer<Record> visitor) {
+		Result result = transaction().run(query, parameters);
+		while (result.hasNext()) {
+			visitor.accept(result.next());
+		}
+	}
+
+	private Transaction transaction() {
+		if (this.transaction == null) {
+			this.session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+			this.transaction = this.session.beginTransaction(TransactionConfig.builder()
+				.withTimeout(this.timeout)
+				.withMetadata(Map.of("app", "lodestone-export"))
+				.build());
+		}
+		return this.transaction;
+	}
+
+	// Labels in the order GraphNode promises, most general first: Entity, the kind, the subtype (or Source).
+	private static GraphNode node(Record record) {
+		Map<String, Object> props = new LinkedHashMap<>(record.get("props").asMap());
+		List<String> labels = new ArrayList<>(record.get("labels").asList(Value::asString));
+		labels.sort(Comparator.comparingInt(StoredGraphSnapshot::generality).thenComparing(Comparator.naturalOrder()));
+		return new GraphNode(String.valueOf(props.get("id")), List.copyOf(labels), props);
+	}
+
+	private static int generality(String label) {
+		if (label.equals(GraphNode.ENTITY) || label.equals(GraphNode.SOURCE)) {
+			return 0;
+		}
+		if (Kind.fromLabel(label) != null) {
+			return 1;
+		}
+		return (Subtype.fromLabel(label) != null) ? 2 : 3;
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.lodestone.export;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.IntegrationTest;
+import org.lodestone.ingest.Dataset;
+import org.lodestone.ingest.DatasetFile;
+import org.lodestone.ingest.DatasetGraph;
+import org.lodestone.ingest.GraphImporter;
+import org.lodestone.ingest.ImportProgress;
+import org.lodestone.ingest.ImportReport;
+import org.lodestone.path.ConnectionPath;
+import org.lodestone.path.PathService;
+import org.lodestone.support.StoredGraph;
+import org.neo4j.driver.Driver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/export} on the bundled data: downloads, their names and types, what each scope holds, errors.
+ */
+class ExportIT extends IntegrationTest {
+
+	private static final String PATH = "/api/export?scope=path&from=H20&to=NdPr&format=";
+
+	@Autowired
+	RestTestClient rest;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	GraphImporter importer;
+
+	@Autowired
+	PathService paths;
+
+	@Test
+	void everyFormatDownloadsWithItsTypeAndFileName() {
+		Map<String, String> types = Map.of("graphml", "application/graphml+xml", "gexf", "application/gexf+xml",
+				"dot", "text/vnd.graphviz;charset=UTF-8", "cytoscape", "application/json", "csv", "application/zip",
+				"cypher", "text/plain;charset=UTF-8", "json", "application/json", "svg", "image/svg+xml");
+		Map<String, String> files = Map.of("graphml", "lodestone-path-h20-ndpr.graphml", "gexf",
+				"lodestone-path-h20-ndpr.gexf", "dot", "lodestone-path-h20-ndpr.dot", "cytoscape",
+				"lodestone-path-h20-ndpr.cyjs", "csv", "lodestone-path-h20-ndpr.neo4j-admin.zip", "cypher",
+				"lodestone-path-h20-ndpr.cypher", "json", "lodestone-path-h20-ndpr.json", "svg",
+				"lodestone-path-h20-ndpr.svg");
+		for (ExportFormat format : ExportFormat.values()) {
+			byte[] body = this.rest.get().uri(PATH + format.value()).exchange()
+				.expectStatus().isOk()
+				.expectHeader().contentType(MediaType.parseMediaType(types.get(format.value())))
+				.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+						"attachment; filename=\"" + files.get(format.value()) + "\"")
+				.expectBody(byte[].class).returnResult().getResponseBody();
+			assertThat(body).as(format.value()).isNotEmpty();
+		}
+		this.rest.get().uri("/api/export?format=graphml").exchange()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lodestone-graph.graphml\"");
+		this.rest.get().uri("/api/export?format=gexf&asOf=2025-05-15").exchange()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"lodestone-graph-asof-2025-05-15.gexf\"");
+		this.rest.get().uri("/api/export?format=svg&scope=neighborhood&id=product:nvidia-h20&depth=2").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"lodestone-neighborhood-product-nvidia-h20-d2.svg\"");
+	}
+
+	@Test
+	void badRequestsGetProblemsNamingTheParameter() {
+		Map<String, String> bad = Map.of("/api/export", "format", "/api/export?format=xls", "format",
+				"/api/export?format=json&scope=planet", "scope", "/api/export?format=svg", "scope",
+				"/api/export?format=json&scope=path&from=H20", "to", "/api/export?format=json&scope=neighborhood",
+				"id", "/api/export?format=json&scope=neighborhood&id=H20&depth=9", "depth",
+				"/api/export?format=json&asOf=yesterday", "asOf", "/api/export?format=json&scope=path&from=H20&to=NdPr&k=0",
+				"k");
+		bad.forEach((uri, parameter) -> this.rest.get().uri(uri).exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:lodestone:problem:invalid-request")
+			.jsonPath("$.parameter").isEqualTo(parameter));
+		this.rest.get().uri("/api/export?format=json&scope=neighborhood&id=Zanzibar Chips").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:lodestone:problem:entity-not-found");
+	}
+
+	@Test
+	void theWholeGraphExportedAsJsonImportsBackAsTheSameGraph(@TempDir Path dir) throws Exception {
+		StoredGraph before = StoredGraph.read(this.driver);
+		byte[] json = this.rest.get().uri("/api/export?format=json").exchange()
+			.expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		Path file = dir.resolve("lodestone-graph.json");
+		Files.write(file, json);
+		Dataset dataset = this.importer.read(DatasetFile.fromPath(file));
+		assertThat(StoredGraph.of(new DatasetGraph(dataset))).isEqualTo(before);
+		ImportReport report = this.importer.importDataset(dataset, ImportProgress.NONE);
+		assertThat(report.changedAnything()).isFalse();
+		assertThat(StoredGraph.read(this.driver)).isEqualTo(before);
+	}
+
+	@Test
+	void theStoredGraphExportsAsValidGraphMlAndGexf() throws Exception {
+		String graphMl = text("/api/export?format=graphml");
+		ExportFormatsTests.validate(graphMl, "/xsd/graphml-1.0/graphml.xsd");
+		long nodes = this.driver.executableQuery("MATCH (n) WHERE n:Entity OR n:Source RETURN count(n) AS n").execute()
+			.records().get(0).get("n").asLong();
+		assertThat(ExportFormatsTests.parse(graphMl).getElementsByTagNameNS(GraphMlExporter.NAMESPACE, "node")
+			.getLength()).isEqualTo(nodes);
+		ExportFormatsTests.validate(text("/api/export?format=gexf"), "/xsd/gexf-1.3/gexf.xsd");
+		ExportFormatsTests.validate(text(PATH + "gexf"), "/xsd/gexf-1.3/gexf.xsd");
+	}
+
+	@Test
+	void asOfDropsRelationshipsThatDidNotHoldThatDay() {
+		LocalDate day = LocalDate.of(2025, 5, 15);
+		JsonNode all = json("/api/export?format=json");
+		JsonNode then = json("/api/export?format=json&asOf=" + day);
+		assertThat(then.path("nodes").size()).isEqualTo(all.path("nodes").size());
+		assertThat(then.path("edges").size()).isPositive().isLessThan(all.path("edges").size());
+		for (JsonNode edge : then.path("edges")) {
+			JsonNode props = edge.path("properties");
+			assertThat(LocalDate.parse(props.path("validFrom").asString())).isBeforeOrEqualTo(day);
+			if (props.has("validTo")) {
+				assertThat(LocalDate.parse(props.path("validTo").asString())).isAfterOrEqualTo(day);
+			}
+		}
+	}
+
+	@Test
+	void aPathExportHoldsThePathsTheirHopsAndTheSourcesTheyCite() {
+		List<ConnectionPath> found = h20ToNdPr();
+		JsonNode json = json(PATH + "json");
+		Set<String> ids = new LinkedHashSet<>();
+		json.path("nodes").forEach(node -> ids.add(node.path("id").asString()));
+		found.forEach(path -> path.nodes().forEach(node -> assertThat(ids).contains(node.id())));
+		found.forEach(path -> path.hops().forEach(hop -> hop.sources()
+			.forEach(source -> assertThat(ids).contains(source.id()))));
+		Set<String> hops = new LinkedHashSet<>();
+		found.forEach(path -> path.hops().forEach(hop -> hops.add(hop.id())));
+		assertThat(json.path("edges").size()).isEqualTo(hops.size());
+		JsonNode neighbourhood = json("/api/export?format=json&scope=neighborhood&id=H20&depth=1");
+		assertThat(neighbourhood.path("nodes").toString()).contains("product:nvidia-h20", "src:");
+	}
+
+	@Test
+	void theSvgOfH20ToNdPrShowsEveryEntityOnThePathsWithoutOverlappingLabels() throws Exception {
+		String svg = text(PATH + "svg");
+		Set<String> names = new LinkedHashSet<>();
+		h20ToNdPr().forEach(path -> path.nodes().forEach(node -> names.add(node.name())));
+		assertThat(names).hasSizeGreaterThan(3);
+		SvgChecks.assertReadable(svg, List.copyOf(names));
+		assertThat(svg).contains("CONCESSION_FOR").contains("LICENSED_FOR").contains("Actor").contains("Policy");
+		SvgChecks.assertReadable(text("/api/export?format=svg&scope=neighborhood&id=NdPr&depth=1"), List.of("NdPr"));
+	}
+
+	private List<ConnectionPath> h20ToNdPr() {
+		return this.paths.paths("H20", "NdPr", PathService.Options.parse("k-shortest", "5", "6", null, null, null, null,
+				null, "any"));
+	}
+
+	private String text(String uri) {
+		byte[] body = this.rest.get().uri(uri).exchange()
+			.expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	private JsonNode json(String uri) {
+		return JsonMapper.shared().readTree(text(uri));
+	}
+
+}
