@@ -158,6 +158,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		config.put("db.memory.transaction.max", this.properties.transactionMemory());
 		config.put("dbms.security.allow_csv_import_from_file_urls", "false");
 		config.put("dbms.usage_report.enabled", "false");
+		// Browser runs ":play <url>" guides only from these hosts; Lodestone's guide is served at
+		// http://localhost:<server.port>/guide, or 127.0.0.1. In Neo4j 5.26 the setting is still named
+		// "whitelist" (the name Browser reads from dbms.clientConfig()); the default lacks 127.0.0.1.
+		config.put("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1");
 		// A shortestPath() whose predicates cannot be checked during the search would otherwise silently fall
 		// back to enumerating every path; with this it fails fast instead.
 		config.put("cypher.forbid_exhaustive_shortestpath", "true");
