@@ -3,6 +3,7 @@ package org.lodestone;
 import java.nio.file.Path;
 
 import org.lodestone.support.FreePorts;
+import org.lodestone.support.TestCredentials;
 import org.lodestone.support.TestStores;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the full-context tests: one application on one embedded engine with a throwaway store and free ports,
- * shared by every subclass through Spring's context cache.
+ * shared by every subclass through Spring's context cache. It knows the {@link TestCredentials}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -29,6 +30,16 @@ public abstract class IntegrationTest {
 		registry.add("lodestone.neo4j.directory", STORE::toString);
 		registry.add("lodestone.neo4j.bolt-port", () -> BOLT_PORT);
 		registry.add("lodestone.neo4j.http-port", () -> HTTP_PORT);
+		for (String property : TestCredentials.properties()) {
+			int equals = property.indexOf('=');
+			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
+		}
+		// The injection corpus alone sends about 7,000 requests from one address within a minute; the default
+		// (6,000 a minute) is meant for people, so the suite raises it. RateLimitFilterTests checks the limiting.
+		registry.add("lodestone.rate-limit.capacity", () -> "1000000");
+		// Small upload limits, so the limit tests need not send megabytes.
+		registry.add("lodestone.import.max-file-size", () -> "1MB");
+		registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
 	}
 
 }

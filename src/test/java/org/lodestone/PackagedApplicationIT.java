@@ -41,6 +41,7 @@ class PackagedApplicationIT {
 			.redirectOutput(log.toFile())
 			.start();
 		try {
+			// 90 s was too short when other builds share the 2 cores (the start alone measured 70 s then).
 			awaitLine(log, "Lodestone ready", Duration.ofSeconds(180), process);
 			HttpClient http = HttpClient.newHttpClient();
 			HttpResponse<String> browser = http.send(

@@ -53,11 +53,18 @@ final class CypherGuard {
 			throw new CypherForbiddenException(
 					"Only read queries are allowed; administration, schema and transaction commands are refused");
 		}
+		catch (StackOverflowError ex) {
+			throw new InvalidCypherException("The query is not valid Cypher: it is nested too deeply");
+		}
 		catch (RuntimeException ex) {
 			String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
 			// The parser prefixes its own exception class; users need only the position and the reason.
 			message = message.replaceFirst("^([\\w$]+\\.)+[\\w$]*Exception: ", "");
 			throw new InvalidCypherException("The query is not valid Cypher: " + message);
+		}
+		if (!CompleteParse.consumesAll(query)) {
+			throw new InvalidCypherException("The query is not valid Cypher: only one statement is allowed, and "
+					+ "nothing may follow it");
 		}
 		List<String> refused = new ArrayList<>();
 		statement.accept(segment -> {

@@ -37,6 +37,12 @@ public class EntityService {
 	/** The most results one search returns. */
 	public static final int MAX_LIMIT = 100;
 
+	/**
+	 * The longest search text or name accepted: a 5,000-character word made Lucene's fuzzy matching fail inside the
+	 * engine (found by the injection corpus), and no name in the graph is near this long.
+	 */
+	static final int MAX_TEXT = 200;
+
 	/** The most entities a neighbourhood returns. */
 	public static final int MAX_NEIGHBOURS = 500;
 
@@ -118,6 +124,10 @@ public class EntityService {
 		if (text == null || text.isBlank()) {
 			return query(LIST, Map.of("limit", limit), kindLabel);
 		}
+		if (text.length() > MAX_TEXT) {
+			throw new InvalidRequestException("q", "q may have at most " + MAX_TEXT + " characters, got "
+					+ text.length());
+		}
 		Map<String, EntityMatch> results = new LinkedHashMap<>();
 		for (EntityMatch exact : exact(text)) {
 			if (kindLabel == null || kindLabel.equals(exact.kind()) || kindLabel.equals(exact.subtype())) {
@@ -145,6 +155,10 @@ public class EntityService {
 			throw new InvalidRequestException(null, "an entity id or name is required");
 		}
 		String trimmed = text.strip();
+		if (trimmed.length() > MAX_TEXT) {
+			throw new InvalidRequestException(null, "an entity id or name may have at most " + MAX_TEXT
+					+ " characters, got " + trimmed.length());
+		}
 		List<EntityMatch> exact = exact(trimmed);
 		if (!exact.isEmpty()) {
 			if (exact.size() == 1 || exact.get(0).score() > exact.get(1).score()) {

@@ -1,11 +1,17 @@
 package org.lodestone.ingest;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,8 +36,16 @@ import org.lodestone.graph.Subtype;
  * Reads the dataset's CSV files, or JSON graphs exported by Lodestone, and checks them against the format in
  * {@code docs/data-format.md}. Every problem in
  * every file is collected before anything is reported, so an analyst fixes them in one pass.
+ * <p>
+ * Hostile files are refused with a file, line and reason before any row is used: a file over the size limit (before
+ * it is parsed), bytes that are not UTF-8, NUL characters (a binary file), broken quoting and ragged rows. A byte
+ * order mark is accepted. Cells are only ever text: nothing in a file names a class, a type or a tag that is
+ * instantiated (CSV has no such notion, and values become strings, dates and numbers only).
  */
 public final class DatasetReader {
+
+	/** The largest data file read by default, in bytes: 64 MB ({@code lodestone.import.max-file-size}). */
+	public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
 	static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type");
 
@@ -64,8 +78,11 @@ public final class DatasetReader {
 
 	private final KnownIds known;
 
-	private DatasetReader(KnownIds known) {
+	private final long maxFileBytes;
+
+	private DatasetReader(KnownIds known, long maxFileBytes) {
 		this.known = known;
+		this.maxFileBytes = maxFileBytes;
 	}
 
 	/**
@@ -86,7 +103,19 @@ public final class DatasetReader {
 	 * @throws InvalidDatasetException with every problem found, when there is any
 	 */
 	public static Dataset read(List<DatasetFile> files, KnownIds known) {
-		return new DatasetReader(known).readAll(files);
+		return read(files, known, DEFAULT_MAX_FILE_BYTES);
+	}
+
+	/**
+	 * Reads and validates the files, refusing any file larger than the limit before parsing it.
+	 * @param files the dataset's CSV files
+	 * @param known ids already in the graph
+	 * @param maxFileBytes the largest file accepted, in bytes
+	 * @return the dataset
+	 * @throws InvalidDatasetException with every problem found, when there is any
+	 */
+	public static Dataset read(List<DatasetFile> files, KnownIds known, long maxFileBytes) {
+		return new DatasetReader(known, maxFileBytes).readAll(files);
 	}
 
 	private Dataset readAll(List<DatasetFile> files) {
@@ -156,8 +185,18 @@ public final class DatasetReader {
 
 	private List<Row> parse(DatasetFile file, List<String> columns, Set<String> required) {
 		List<Row> rows = new ArrayList<>();
-		try (Reader reader = new InputStreamReader(file.content().open(), StandardCharsets.UTF_8);
-				CSVParser parser = FORMAT.parse(reader)) {
+		String text;
+		try {
+			text = decode(file);
+		}
+		catch (IOException ex) {
+			this.problems.add(new DatasetProblem(file.name(), 0, "cannot be read: " + csvMessage(ex)));
+			return rows;
+		}
+		if (text == null) {
+			return rows;
+		}
+		try (Reader reader = new StringReader(text); CSVParser parser = FORMAT.parse(reader)) {
 			List<String> header = parser.getHeaderNames().stream().map(DatasetReader::stripBom).toList();
 			boolean headerOk = true;
 			for (String column : required) {
@@ -204,6 +243,68 @@ public final class DatasetReader {
 			this.problems.add(new DatasetProblem(file.name(), 0, "is not valid CSV: " + csvMessage(ex)));
 		}
 		return rows;
+	}
+
+	/**
+	 * The file's text, or {@code null} after recording why it cannot be used: larger than the limit (checked on the
+	 * bytes, before any parsing), not UTF-8 (the line and byte), or holding NUL characters.
+	 */
+	private String decode(DatasetFile file) throws IOException {
+		byte[] bytes;
+		try (InputStream in = file.content().open()) {
+			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, this.maxFileBytes + 1));
+		}
+		if (bytes.length > this.maxFileBytes) {
+			this.problems.add(new DatasetProblem(file.name(), 0, "is larger than " + this.maxFileBytes
+					+ " bytes, the most a data file may have (lodestone.import.max-file-size); split it into "
+					+ "several files"));
+			return null;
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int offset = in.position();
+			this.problems.add(new DatasetProblem(file.name(), lineAt(bytes, offset),
+					String.format("is not valid UTF-8: byte 0x%02X at column %d (byte %d of the file); save it as "
+							+ "UTF-8", bytes[offset] & 0xFF, columnAt(bytes, offset), offset + 1)));
+			return null;
+		}
+		String text = out.flip().toString();
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		int nul = text.indexOf('\0');
+		if (nul >= 0) {
+			this.problems.add(new DatasetProblem(file.name(), 1 + text.substring(0, nul).chars()
+				.filter(c -> c == '\n').count(), "contains a NUL character; is it a binary file rather than CSV?"));
+			return null;
+		}
+		return text;
+	}
+
+	private static long lineAt(byte[] bytes, int offset) {
+		long line = 1;
+		for (int i = 0; i < offset; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private static int columnAt(byte[] bytes, int offset) {
+		int start = offset;
+		while (start > 0 && bytes[start - 1] != '\n') {
+			start--;
+		}
+		return offset - start + 1;
 	}
 
 	private List<Dataset.Source> sources(List<Row> rows) {

@@ -26,6 +26,7 @@ import org.neo4j.driver.TransactionConfig;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Writes a validated dataset into the graph in one transaction: either all of it lands or none of it does, and a
@@ -90,9 +91,13 @@ public class GraphImporter {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	GraphImporter(Driver driver, @Value("${lodestone.import.timeout:30m}") Duration timeout) {
+	private final long maxFileBytes;
+
+	GraphImporter(Driver driver, @Value("${lodestone.import.timeout:30m}") Duration timeout,
+			@Value("${lodestone.import.max-file-size:64MB}") DataSize maxFileSize) {
 		this.driver = driver;
 		this.timeout = timeout;
+		this.maxFileBytes = maxFileSize.toBytes();
 	}
 
 	/**
@@ -102,7 +107,7 @@ public class GraphImporter {
 	 * @throws InvalidDatasetException with every problem, when there is any
 	 */
 	public Dataset read(List<DatasetFile> files) {
-		return DatasetReader.read(files, new StoredIds());
+		return DatasetReader.read(files, new StoredIds(), this.maxFileBytes);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.Version;
 import org.neo4j.server.CommunityBootstrapper;
 import org.neo4j.server.NeoBootstrapper;
@@ -52,13 +53,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		InetAddress address = checkListenAddress();
 		Path home = checkDirectory();
+		Path imports = checkImportDirectory();
 		checkPortFree(address, this.properties.boltPort(), "lodestone.neo4j.bolt-port", "Bolt");
 		checkPortFree(address, this.properties.httpPort(), "lodestone.neo4j.http-port", "HTTP");
 
 		NeoBootstrapper neo = new CommunityBootstrapper();
 		int status;
 		try {
-			status = neo.start(home, engineConfiguration());
+			status = neo.start(home, engineConfiguration(imports));
 		}
 		catch (RuntimeException ex) {
 			stopQuietly(neo);
@@ -138,7 +140,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 	}
 
-	private Map<String, String> engineConfiguration() {
+	private Map<String, String> engineConfiguration(Path imports) {
 		String address = this.properties.listenAddress();
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("server.default_listen_address", address);
@@ -156,7 +158,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		// LOAD CSV read any file the JVM can.
 		config.put("db.transaction.timeout", this.properties.transactionTimeout().toMillis() + "ms");
 		config.put("db.memory.transaction.max", this.properties.transactionMemory());
-		config.put("dbms.security.allow_csv_import_from_file_urls", "false");
+		config.put("dbms.security.allow_csv_import_from_file_urls",
+				Boolean.toString(this.properties.allowFileUrls()));
+		// Even when file URLs are allowed, they resolve below this directory only, never the store.
+		config.put("server.directories.import", imports.toString());
+		// LOAD CSV (and any plugin loading URLs) must not reach this machine, the private network or cloud
+		// metadata: the request would come from the server, past any firewall (SSRF). Neo4j 5.26 has this only
+		// as an internal setting.
+		config.put("internal.dbms.cypher_ip_blocklist", String.join(",", this.properties.loadCsvIpBlocklist()));
+		// Only the procedures Lodestone and Browser use are loaded at all: no configuration listing, no plugin
+		// that writes files or reaches the network.
+		config.put("dbms.security.procedures.allowlist", String.join(",", this.properties.procedureAllowlist()));
 		config.put("dbms.usage_report.enabled", "false");
 		// Browser runs ":play <url>" guides only from these hosts; Lodestone's guide is served at
 		// http://localhost:<server.port>/guide, or 127.0.0.1. In Neo4j 5.26 the setting is still named
@@ -164,7 +176,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		config.put("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1");
 		// A shortestPath() whose predicates cannot be checked during the search would otherwise silently fall
 		// back to enumerating every path; with this it fails fast instead.
-		config.put("cypher.forbid_exhaustive_shortestpath", "true");
+		config.put("dbms.cypher.forbid_exhaustive_shortestpath", "true");
 		// Bolt's Netty loops wait out a 5 s quiet period each on shutdown, which made Ctrl-C take over 10 s.
 		// By the time the engine stops, Spring has already closed the driver, so nothing can still arrive.
 		config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
@@ -181,12 +193,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			throw new Neo4jStartupException("The embedded Neo4j listen address '" + this.properties.listenAddress()
 					+ "' does not resolve", "lodestone.neo4j.listen-address", ex);
 		}
-		if (!address.isLoopbackAddress() && !this.properties.authEnabled()) {
-			throw new Neo4jStartupException("Refusing to expose the embedded Neo4j engine on "
-					+ this.properties.listenAddress()
-					+ " without a password: anyone on the network could read and change the graph",
-					"lodestone.neo4j.password");
-		}
+		EngineSafetyCheck.check(this.properties, address);
 		return address;
 	}
 
@@ -206,6 +213,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return home;
 	}
 
+	private Path checkImportDirectory() {
+		Path imports = this.properties.resolvedImportDirectory();
+		try {
+			Files.createDirectories(imports);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new Neo4jStartupException("The LOAD CSV import directory " + imports + " cannot be created: "
+					+ ex.getClass().getSimpleName() + " " + ex.getMessage(), "lodestone.neo4j.import-directory", ex);
+		}
+		return imports;
+	}
+
 	private static void checkPortFree(InetAddress address, int port, String setting, String what) {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.setReuseAddress(true);
@@ -220,9 +239,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	private void applyPassword() {
 		// A fresh store has the default password, which must be changed before first use; setting it
 		// in-process on every start keeps the configured one authoritative.
-		managementService().database("system")
-			.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-					Map.of("password", this.properties.password()));
+		try {
+			managementService().database("system")
+				.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+						Map.of("password", this.properties.password()));
+		}
+		catch (QueryExecutionException ex) {
+			// Neo4j refuses to set the password it already has, which is every restart after the first one
+			// (found by ExternalOutageIT, which restarts a password-protected engine): nothing to change then.
+			if (ex.getMessage() == null || !ex.getMessage().contains("Old password and new password cannot be the same")) {
+				throw ex;
+			}
+		}
 	}
 
 	private String hostForUri() {

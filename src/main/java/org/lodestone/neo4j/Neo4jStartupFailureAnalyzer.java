@@ -11,9 +11,12 @@ class Neo4jStartupFailureAnalyzer extends AbstractFailureAnalyzer<Neo4jStartupEx
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, Neo4jStartupException cause) {
-		return new FailureAnalysis(cause.getMessage(),
-				"Change '" + cause.setting() + "' (see the configuration table in README.md), or stop whatever holds it.",
-				cause);
+		String action = cause.unsafe()
+				? "Change '" + cause.setting() + "' (see the configuration table and the Security section in "
+						+ "README.md). Lodestone does not start the engine with unsafe settings."
+				: "Change '" + cause.setting()
+						+ "' (see the configuration table in README.md), or stop whatever holds it.";
+		return new FailureAnalysis(cause.getMessage(), action, cause);
 	}
 
 }

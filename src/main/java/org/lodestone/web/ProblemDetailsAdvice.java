@@ -13,8 +13,11 @@ import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +26,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,6 +49,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Invalid dataset", ex.problems().size() + " problem(s) in the dataset; nothing was imported");
 		List<DatasetProblem> problems = ex.problems();
 		problem.setProperty("problems", problems);
+		return problem;
+	}
+
+	// A body that claims to be multipart/form-data but cannot be parsed as such (a NUL or line break in a part's
+	// header, a missing boundary) is the client's fault. Oversize uploads, a subclass, keep their 413.
+	@ExceptionHandler
+	ProblemDetail invalidMultipart(MultipartException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				"The upload is not valid multipart/form-data");
+		problem.setProperty("parameter", "files");
 		return problem;
 	}
 
@@ -90,8 +105,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid query", ex.getMessage());
 	}
 
-	@ExceptionHandler
-	ProblemDetail graphUnavailable(ServiceUnavailableException ex) {
+	// The driver reports a server that is down or restarting as ServiceUnavailableException, a connection lost
+	// mid-session as SessionExpiredException; through Spring's transaction and data-access layers (as /api/info
+	// uses them) the same arrives translated. All are the database's state, not the request's fault: 503.
+	@ExceptionHandler({ ServiceUnavailableException.class, SessionExpiredException.class,
+			CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class })
+	ProblemDetail graphUnavailable(Exception ex) {
 		logger.warn("Neo4j unavailable: " + ex.getMessage());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.GRAPH_UNAVAILABLE, "Graph unavailable",
 				"The graph database cannot be reached right now; try again shortly");
@@ -125,6 +145,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			// Spring MVC's own errors (404 for unknown paths, 405, 406, 413 for oversize uploads, 415) get the
+			// stable type of their status instead of about:blank.
+			problem.setType(ProblemTypes.forStatus(statusCode.value()));
+			if (statusCode.value() == 413) {
+				problem.setTitle("Payload too large");
+				problem.setDetail("The upload is larger than allowed (lodestone.import.max-file-size, "
+						+ "spring.servlet.multipart.max-request-size)");
+			}
+		}
 		if (response != null && response.getBody() instanceof ProblemDetail problem && statusCode.value() == 400) {
 			problem.setType(ProblemTypes.INVALID_REQUEST);
 			problem.setTitle("Invalid request");

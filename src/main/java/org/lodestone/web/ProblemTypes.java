@@ -34,7 +34,51 @@ public final class ProblemTypes {
 	/** The engine is unreachable or refused the work. */
 	public static final URI GRAPH_UNAVAILABLE = type("graph-unavailable");
 
+	/** The request needs a credential, or the one given was not accepted. */
+	public static final URI UNAUTHORIZED = type("unauthorized");
+
+	/** The credential given does not allow the request. */
+	public static final URI FORBIDDEN = type("forbidden");
+
+	/** The client sent too many requests; {@code Retry-After} says when to try again. */
+	public static final URI RATE_LIMITED = type("rate-limited");
+
+	/** The request body, an uploaded file or an export is larger than allowed. */
+	public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+
+	/** No endpoint or page at this path. */
+	public static final URI NOT_FOUND = type("not-found");
+
+	/** The path exists but not for this HTTP method. */
+	public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+
+	/** The request body's media type is not one the endpoint reads. */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+
+	/** None of the media types the client accepts can be produced. */
+	public static final URI NOT_ACCEPTABLE = type("not-acceptable");
+
 	private ProblemTypes() {
+	}
+
+	/**
+	 * @param status an HTTP status
+	 * @return the stable type for a status that has no more specific one
+	 */
+	public static URI forStatus(int status) {
+		return switch (status) {
+			case 400 -> INVALID_REQUEST;
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> RATE_LIMITED;
+			case 503 -> GRAPH_UNAVAILABLE;
+			default -> (status >= 500) ? INTERNAL : type("http-" + status);
+		};
 	}
 
 	private static URI type(String name) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.support.BundledData;
 import org.lodestone.support.StoredGraph;
+import org.lodestone.support.TestCredentials;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +109,8 @@ class GraphImportIT extends IntegrationTest {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("files", new FileSystemResource(entities));
 		body.part("files", new FileSystemResource(relationships));
-		this.rest.post().uri("/api/import").contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
+		this.rest.post().uri("/api/import").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
 			.exchange()
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -128,7 +130,8 @@ class GraphImportIT extends IntegrationTest {
 			body.part("files", new FileSystemResource(file));
 		}
 		Dataset dataset = BundledData.dataset();
-		this.rest.post().uri("/api/import").contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
+		this.rest.post().uri("/api/import").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()

@@ -10,6 +10,7 @@ import org.lodestone.graph.SourceReference;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -22,7 +23,10 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+// The web slice checks the JSON and problem+json contracts; access rules are tested on the full application
+// (ApiAccessIT), so the security filters are left out here.
 @WebMvcTest(PathController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class PathControllerTests {
 
 	static final EntitySummary H20 = new EntitySummary("product:nvidia-h20", "Product", "Chip", "Nvidia H20");
