@@ -94,13 +94,13 @@ class SecurityConfiguration {
 				if (properties.requireAuthForReads()) {
 					requests.requestMatchers(HttpMethod.GET, "/**").hasRole(SecurityProperties.Role.READ.name());
 					requests.requestMatchers(HttpMethod.HEAD, "/**").hasRole(SecurityProperties.Role.READ.name());
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher")
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios")
 						.hasRole(SecurityProperties.Role.READ.name());
 				}
 				else {
 					requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
 					requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios").permitAll();
 				}
 				requests.anyRequest().hasRole(SecurityProperties.Role.WRITE.name());
 			})
