@@ -86,7 +86,7 @@ class Guide {
 		if (size != null) {
 			html.append("<p>The bundled dataset holds <b>").append(escape(size)).append("</b>.</p>\n");
 		}
-		html.append("<p>Entities have one of four kinds, each also a label: ");
+		html.append("<p>Entities have one of these kinds, each also a label: ");
 		List<String> kinds = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
 			if (kind != Kind.SOURCE) {

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code lodestone.guide.allowed-origins} (for an external server's Browser). Only {@code /guide} is opened up.
  */
 @Configuration(proxyBeanMethods = false)
-class GuideCorsConfiguration implements WebMvcConfigurer {
+public class GuideCorsConfiguration implements WebMvcConfigurer {
 
 	private final Set<String> origins;
 
@@ -52,6 +52,20 @@ class GuideCorsConfiguration implements WebMvcConfigurer {
 			}
 		}
 		return origins;
+	}
+
+	/**
+	 * The same rules as a {@link org.springframework.web.cors.CorsConfiguration}, for Spring Security's CORS filter:
+	 * it answers preflights itself, before Spring MVC's mappings are consulted.
+	 * @return the CORS configuration of {@code /guide}
+	 */
+	public org.springframework.web.cors.CorsConfiguration guideCors() {
+		org.springframework.web.cors.CorsConfiguration configuration = new org.springframework.web.cors.CorsConfiguration();
+		configuration.setAllowedOrigins(List.copyOf(this.origins));
+		configuration.setAllowedMethods(List.of("GET", "HEAD"));
+		configuration.setAllowedHeaders(List.of("*"));
+		configuration.setMaxAge(1800L);
+		return configuration;
 	}
 
 	@Override

@@ -32,6 +32,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.lodestone.guide.GuideCorsConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -73,7 +75,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
 			RateLimitProperties rateLimits, RequestLimits limits, ProblemResponses problems,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, ObjectProvider<GuideCorsConfiguration> guide) throws Exception {
 		AuthenticationEntryPoint entryPoint = entryPoint(problems);
 		AuthenticationFilter apiKeys = new AuthenticationFilter(authenticationManager, request -> {
 			String key = request.getHeader(API_KEY_HEADER);
@@ -121,7 +123,7 @@ class SecurityConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.cors(cors -> cors.configurationSource(corsConfiguration(properties.cors())));
+			.cors(cors -> cors.configurationSource(corsConfiguration(properties.cors(), guide.getIfAvailable())));
 		return http.build();
 	}
 
@@ -180,8 +182,13 @@ class SecurityConfiguration {
 						"The credential does not allow this request; it needs the WRITE role"));
 	}
 
-	private static CorsConfigurationSource corsConfiguration(SecurityProperties.Cors cors) {
+	private static CorsConfigurationSource corsConfiguration(SecurityProperties.Cors cors,
+			GuideCorsConfiguration guide) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (guide != null) {
+			// Neo4j Browser fetches the guide from another origin, with a preflight this filter answers itself.
+			source.registerCorsConfiguration("/guide", guide.guideCors());
+		}
 		if (!cors.allowedOrigins().isEmpty()) {
 			CorsConfiguration configuration = new CorsConfiguration();
 			configuration.setAllowedOrigins(cors.allowedOrigins());
