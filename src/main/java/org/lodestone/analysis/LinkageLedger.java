@@ -23,6 +23,10 @@ public class LinkageLedger {
 
 	private static final String LEDGER = CypherQueries.load("linkage-ledger.cypher");
 
+	private static final String TOUCHES = """
+			RETURN EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN $ids OR m.id IN $ids } AS touches
+			""";
+
 	private final Neo4jClient neo4j;
 
 	private final SourceLookup sources;
@@ -96,6 +100,12 @@ public class LinkageLedger {
 	 * @return the linkages that tie any of them
 	 */
 	public List<Linkage> touching(Set<String> measureIds) {
+		// Every path answer asks this; most paths touch no linkage, so a cheap check spares them the whole ledger.
+		boolean any = this.neo4j.query(TOUCHES).bind(List.copyOf(measureIds)).to("ids").fetchAs(Boolean.class)
+			.one().orElse(false);
+		if (!any) {
+			return List.of();
+		}
 		return linkages().stream()
 			.filter(linkage -> linkage.sides().stream().anyMatch(side -> measureIds.contains(side.id()))
 					|| measureIds.contains(linkage.id()))

@@ -257,7 +257,7 @@ public class EntityService {
 	 * first
 	 */
 	List<TimelineEntry> timeline(String id) {
-		return this.neo4j.query(TIMELINE).bind(id).to("id").fetchAs(List.class).mappedBy((types, record) -> {
+		return this.neo4j.query(TIMELINE).bind(id).to("id").fetchAs(Timeline.class).mappedBy((types, record) -> {
 			List<TimelineEntry> entries = new ArrayList<>();
 			Set<String> measures = new LinkedHashSet<>();
 			lifecycle(record.get("props").asMap(), entries, measures);
@@ -273,8 +273,11 @@ public class EntityService {
 			}
 			entries.sort(Comparator.comparing(TimelineEntry::date).thenComparing(TimelineEntry::subject)
 				.thenComparing(TimelineEntry::event));
-			return (List) entries;
-		}).one().map(list -> (List<TimelineEntry>) list).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+			return new Timeline(entries);
+		}).one().map(Timeline::entries).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+	}
+
+	private record Timeline(List<TimelineEntry> entries) {
 	}
 
 	private static void lifecycle(Map<String, Object> props, List<TimelineEntry> entries, Set<String> seen) {

@@ -3,7 +3,6 @@ package org.lodestone.path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -388,10 +387,6 @@ public class PathService {
 		return new PathQuery(options.mode().value(), options.k(), options.maxDepth(),
 				options.types().stream().map(Enum::name).toList(), options.excludeTypes().stream().map(Enum::name).toList(),
 				options.kinds(), options.asOf(), options.minConfidence(), options.outgoing() ? "outgoing" : "any");
-	}
-
-	static List<String> allTypeNames() {
-		return Arrays.stream(RelationshipType.values()).map(Enum::name).toList();
 	}
 
 }
