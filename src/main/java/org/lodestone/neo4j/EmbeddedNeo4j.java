@@ -7,9 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -57,6 +61,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		checkPortFree(address, this.properties.boltPort(), "lodestone.neo4j.bolt-port", "Bolt");
 		checkPortFree(address, this.properties.httpPort(), "lodestone.neo4j.http-port", "HTTP");
 
+		Path userLog = home.resolve("logs").resolve("neo4j.log");
+		long logOffset = sizeOf(userLog);
 		NeoBootstrapper neo = new CommunityBootstrapper();
 		int status;
 		try {
@@ -69,9 +75,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		if (status != NeoBootstrapper.OK) {
 			stopQuietly(neo);
-			throw new Neo4jStartupException("The embedded Neo4j engine failed to start (status " + status
-					+ "); the store in " + home + " may be in use by another process or damaged, see "
-					+ home.resolve("logs").resolve("neo4j.log"), "lodestone.neo4j.directory");
+			String cause = firstError(userLog, logOffset);
+			throw new Neo4jStartupException("The embedded Neo4j engine failed to start (status " + status + ")"
+					+ (cause.isEmpty() ? "" : ": " + cause) + "; the store in " + home
+					+ " may be in use by another process or damaged, see " + userLog, "lodestone.neo4j.directory");
 		}
 		this.bootstrapper = neo;
 		detachEngineShutdownHook(neo);
@@ -234,6 +241,53 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			throw new Neo4jStartupException("The embedded Neo4j " + what + " port " + address.getHostAddress() + ":"
 					+ port + " is already in use", setting, ex);
 		}
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.isRegularFile(file) ? Files.size(file) : 0;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * The engine reports why it did not start only in its own log, as an error line ("Failed to start Neo4j on ...")
+	 * followed by the stack trace; the innermost cause there (a store lock, a port) is what a user needs in the
+	 * one-line message, instead of a path to look in.
+	 */
+	static String firstError(Path userLog, long offset) {
+		if (!Files.isRegularFile(userLog)) {
+			return "";
+		}
+		List<String> written;
+		try (SeekableByteChannel channel = Files.newByteChannel(userLog)) {
+			channel.position(Math.min(offset, channel.size()));
+			written = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines()
+				.toList();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		int error = 0;
+		while (error < written.size() && !written.get(error).contains(" ERROR ")) {
+			error++;
+		}
+		if (error == written.size()) {
+			return "";
+		}
+		String cause = written.get(error).substring(written.get(error).indexOf(" ERROR ") + 7).strip();
+		for (String line : written.subList(error + 1, written.size())) {
+			if (line.matches("^\\d{4}-\\d{2}-\\d{2} .*")) {
+				break;
+			}
+			int message = line.indexOf(": ");
+			if (line.startsWith("Caused by: ") && message > 0 && line.indexOf(": ", message + 2) > 0) {
+				cause = line.substring(line.indexOf(": ", message + 2) + 2).strip();
+			}
+		}
+		return cause;
 	}
 
 	private void applyPassword() {

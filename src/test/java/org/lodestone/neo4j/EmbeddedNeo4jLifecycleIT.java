@@ -80,6 +80,19 @@ class EmbeddedNeo4jLifecycleIT {
 		}
 	}
 
+	@Test
+	void aStoreInUseSaysWhyInTheStartFailure() {
+		Path store = TestStores.create("in-use");
+		try (EmbeddedNeo4j first = new EmbeddedNeo4j(properties(store, "127.0.0.1", "")).start()) {
+			assertThatExceptionOfType(Neo4jStartupException.class)
+				.isThrownBy(() -> new EmbeddedNeo4j(properties(store, "127.0.0.1", "")).start())
+				.withMessageContaining("failed to start")
+				.withMessageContaining("lock")
+				.satisfies(ex -> assertThat(ex.setting()).isEqualTo("lodestone.neo4j.directory"));
+			assertThat(first.isRunning()).isTrue();
+		}
+	}
+
 	private static EmbeddedNeo4jProperties properties(Path directory, String address, String password) {
 		return new EmbeddedNeo4jProperties(true, directory, address, FreePorts.next(), FreePorts.next(), password,
 				"32m", Duration.ofSeconds(30), "256m");

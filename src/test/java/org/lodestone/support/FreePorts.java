@@ -1,27 +1,51 @@
 package org.lodestone.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ports nobody listens on, so tests never collide with a running Lodestone or with each other.
+ * <p>
+ * The ports come from below Linux's ephemeral range (32768 and up). A port the kernel hands out with {@code bind(0)}
+ * is an ephemeral one, which any outgoing connection of the suite (thousands of them) may take as its local port
+ * between the moment a test picks it and the moment the engine binds it; that made the engine's start fail now and
+ * then in CI.
  */
 public final class FreePorts {
+
+	private static final int LOWEST = 20_000;
+
+	private static final int HIGHEST = 32_000;
+
+	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
 	private FreePorts() {
 	}
 
 	public static int next() {
+		for (int attempt = 0; attempt < 1_000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
+			if (!handedOut.contains(port) && bindable(port) && handedOut.add(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free port between " + LOWEST + " and " + HIGHEST);
+	}
+
+	// Without SO_REUSEADDR, so a port with connections still in TIME_WAIT counts as taken too.
+	private static boolean bindable(int port) {
 		try (ServerSocket socket = new ServerSocket()) {
-			socket.setReuseAddress(true);
-			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-			return socket.getLocalPort();
+			socket.setReuseAddress(false);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
 		}
 	}
 
