@@ -48,7 +48,9 @@ class Neo4jAdminImportIT {
 				"-cp", System.getProperty("java.class.path"), "org.neo4j.cli.AdminTool", "database", "import", "full",
 				"--nodes=" + importDir.resolve(Neo4jAdminCsvExporter.NODES),
 				"--relationships=" + importDir.resolve(Neo4jAdminCsvExporter.RELATIONSHIPS),
-				"--array-delimiter=" + Neo4jAdminCsvExporter.ARRAY_DELIMITER, "--multiline-fields=true", "neo4j"));
+				"--array-delimiter=" + Neo4jAdminCsvExporter.ARRAY_DELIMITER, "--multiline-fields=true",
+				// The tool writes its report to the working directory otherwise, which is the checkout.
+				"--report-file=" + home.resolve("import.report"), "neo4j"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("NEO4J_HOME", home.toString());
 		builder.environment().put("NEO4J_CONF", home.resolve("conf").toString());
