@@ -3,8 +3,8 @@
 'use strict';
 
 (() => {
-  const KINDS = ['Actor', 'Product', 'Mineral', 'Policy'];
-  const SHAPES = { Actor: 'ellipse', Product: 'round-rectangle', Mineral: 'diamond', Policy: 'hexagon' };
+  const KINDS = ['Actor', 'Product', 'Mineral', 'Policy', 'Linkage'];
+  const SHAPES = { Actor: 'ellipse', Product: 'round-rectangle', Mineral: 'diamond', Policy: 'hexagon', Linkage: 'star' };
 
   // The export contract of GET /api/export; the menu links to it with the current view's scope and parameters.
   const EXPORT_FORMATS = [

@@ -7,7 +7,8 @@ import org.lodestone.graph.Kind;
 
 /**
  * How pictures draw each kind of node, shared by the DOT and SVG exports so both read the same way: actors are
- * ellipses, products boxes, minerals hexagons, policies octagons, sources notes.
+ * ellipses, products boxes, minerals hexagons, policies octagons, linkages (one measure traded for another)
+ * diamonds, sources notes.
  */
 enum KindStyle {
 
@@ -15,6 +16,7 @@ enum KindStyle {
 	PRODUCT(Kind.PRODUCT, "#fde3c8", "#b35c00", "box"),
 	MINERAL(Kind.MINERAL, "#d9f0d3", "#2e7d32", "hexagon"),
 	POLICY(Kind.POLICY, "#f8d7da", "#a4262c", "octagon"),
+	LINKAGE(Kind.LINKAGE, "#fff1bf", "#8a6a00", "diamond"),
 	SOURCE(Kind.SOURCE, "#eeeeee", "#555555", "note");
 
 	private final Kind kind;

@@ -272,6 +272,7 @@ public final class SvgExporter implements GraphExporter {
 			case ACTOR -> new Ellipse2D.Double(x, y, w, h);
 			case MINERAL -> polygon(x, y, w, h, h / 2.5);
 			case POLICY -> octagon(x, y, w, h, Math.min(h, w) / 4);
+			case LINKAGE -> diamond(x, y, w, h);
 			default -> new Rectangle2D.Double(x, y, w, h);
 		};
 	}
@@ -286,6 +287,16 @@ public final class SvgExporter implements GraphExporter {
 		hexagon.lineTo(x, y + h / 2);
 		hexagon.closePath();
 		return hexagon;
+	}
+
+	private static Shape diamond(double x, double y, double w, double h) {
+		Path2D diamond = new Path2D.Double();
+		diamond.moveTo(x + w / 2, y);
+		diamond.lineTo(x + w, y + h / 2);
+		diamond.lineTo(x + w / 2, y + h);
+		diamond.lineTo(x, y + h / 2);
+		diamond.closePath();
+		return diamond;
 	}
 
 	private static Shape octagon(double x, double y, double w, double h, double c) {
@@ -393,6 +404,11 @@ public final class SvgExporter implements GraphExporter {
 				}
 				case MINERAL -> w += 2 * h / 2.5;
 				case POLICY -> w += h / 2;
+				// Text fits a diamond when the diamond is twice the text's box each way.
+				case LINKAGE -> {
+					w *= 2;
+					h *= 2;
+				}
 				default -> {
 				}
 			}

@@ -115,6 +115,22 @@ class ExportFormatsTests {
 	}
 
 	@Test
+	void picturesDrawLinkagesInTheirOwnShapeAndColour() throws Exception {
+		String dot = write(new DotExporter("Lodestone"), GRAPH);
+		String linkage = dot.lines()
+			.filter(line -> line.startsWith("  \"linkage:h20-licences-for-rare-earth-magnets\" ["))
+			.findFirst()
+			.orElseThrow();
+		assertThat(linkage).contains("shape=diamond").contains(KindStyle.LINKAGE.fillHex());
+		java.awt.Color fill = KindStyle.LINKAGE.fill();
+		String svg = write(new SvgExporter("Lodestone", "linkage:h20-licences-for-rare-earth-magnets"), GRAPH);
+		String linkageFill = "fill:rgb(%d,%d,%d)".formatted(fill.getRed(), fill.getGreen(), fill.getBlue());
+		// Once in the legend, and once for each of the bundled linkages.
+		assertThat(svg.split(java.util.regex.Pattern.quote(linkageFill), -1).length - 1)
+			.isEqualTo(1 + (int) DATASET.entities().stream().filter(entity -> entity.id().startsWith("linkage:")).count());
+	}
+
+	@Test
 	void cytoscapeJsonHoldsElementsWithData() throws Exception {
 		JsonNode json = JsonMapper.shared().readTree(write(new CytoscapeExporter(), GRAPH));
 		JsonNode nodes = json.path("elements").path("nodes");
