@@ -1,5 +1,8 @@
 package org.lodestone.ingest;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +22,15 @@ import org.springframework.util.unit.DataSize;
  * so one start costs a few seconds instead of the full application's ten and twenty kill points stay affordable. It
  * prints a marker line at every step of an import's life, and the test kills it at a seeded distance from one.
  * <p>
- * Arguments: the engine's directory, the Bolt port, the HTTP port and the dataset directory.
+ * Arguments: the engine's directory, the Bolt port, the HTTP port and the dataset directory. The import starts on a
+ * line on standard input.
  */
 final class KillableImport {
 
-	/** The engine is up and the schema applied; the dataset is read next, then the transaction opens. */
+	/**
+	 * The engine is up and the schema applied; on a line on standard input the dataset is read, then the transaction
+	 * opens. Waiting for the test lets it start the next process while it still checks the last one.
+	 */
 	static final String ENGINE_UP = "ENGINE-UP";
 
 	/** Followed by {@code done/total}: a batch of rows was written inside the open transaction. */
@@ -52,6 +59,13 @@ final class KillableImport {
 		}
 		GraphImporter importer = new GraphImporter(driver, Duration.ofMinutes(5), DataSize.ofMegabytes(64));
 		marker(ENGINE_UP);
+		if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+			// The test ended without using this process: nothing to import, and the engine's threads must not
+			// keep the JVM alive.
+			driver.close();
+			engine.close();
+			System.exit(0);
+		}
 		Dataset dataset = importer.read(DatasetFile.fromDirectory(Path.of(args[3])));
 		ImportReport report = importer.importDataset(dataset, (done, total) -> marker(ROWS + done + "/" + total));
 		marker(COMMITTED + " " + report);
@@ -63,6 +77,7 @@ final class KillableImport {
 		marker(CLOSED);
 		// Stays alive, so that every kill point is a real SIGKILL of a running JVM; the test always kills it.
 		Thread.sleep(TimeUnit.MINUTES.toMillis(2));
+		System.exit(0);
 	}
 
 	private static void marker(String line) {
