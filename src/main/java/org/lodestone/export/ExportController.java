@@ -1,7 +1,10 @@
 package org.lodestone.export;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.lodestone.web.RequestLimits;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code GET /api/export}: the graph, a path result or a neighbourhood as a file download. The request is checked and
- * the path or neighbourhood found before the response starts, so mistakes get a 400/404/409 problem; the file itself
- * streams from Neo4j into the response.
+ * the path or neighbourhood found before the response starts, so mistakes get a 400/404/409 problem, and an export
+ * too large for an anonymous request a 413 one; the file itself streams from Neo4j into the response.
  */
 @RestController
 @RequestMapping("/api/export")
@@ -24,8 +27,11 @@ class ExportController {
 
 	private final ExportService exports;
 
-	ExportController(ExportService exports) {
+	private final RequestLimits limits;
+
+	ExportController(ExportService exports, RequestLimits limits) {
 		this.exports = exports;
+		this.limits = limits;
 	}
 
 	// Every parameter is declared, so the OpenAPI document lists them; ExportRequest checks them all in one place.
@@ -37,7 +43,8 @@ class ExportController {
 			@RequestParam(required = false) String maxDepth, @RequestParam(required = false) String types,
 			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
 			@RequestParam(required = false) String minConfidence, @RequestParam(required = false) String direction,
-			@RequestParam(required = false) String id, @RequestParam(required = false) String depth) {
+			@RequestParam(required = false) String id, @RequestParam(required = false) String depth,
+			Principal principal) {
 		Map<String, String> parameters = new HashMap<>();
 		parameters.put("format", format);
 		parameters.put("scope", scope);
@@ -54,7 +61,10 @@ class ExportController {
 		parameters.put("direction", direction);
 		parameters.put("id", id);
 		parameters.put("depth", depth);
-		ExportService.Export export = this.exports.prepare(ExportRequest.of(parameters::get));
+		// Spring Security gives anonymous requests no principal. Reads may be open to anyone, but a whole large graph
+		// is a lot of work for one unauthenticated request, so only a credential lifts the limit.
+		long maxElements = (principal != null) ? Long.MAX_VALUE : this.limits.maxExportElementsAnonymous();
+		ExportService.Export export = this.exports.prepare(ExportRequest.of(parameters::get), maxElements);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(export.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -94,12 +94,31 @@ public class ExportService {
 	 * @throws org.lodestone.entity.AmbiguousEntityException when a name matches several entities
 	 */
 	public Export prepare(ExportRequest request) {
+		return prepare(request, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Like {@link #prepare(ExportRequest)}, for a requester who may export at most {@code maxElements} nodes and
+	 * relationships; the export's size is counted before it is returned, so an oversized one is refused before the
+	 * download starts rather than cut off midway.
+	 * @param request what to export
+	 * @param maxElements the most nodes plus relationships the export may hold; {@link Long#MAX_VALUE} for no limit
+	 * @return the export, ready to stream
+	 * @throws ExportTooLargeException when the export would hold more
+	 */
+	public Export prepare(ExportRequest request, long maxElements) {
 		Scoped scoped = switch (request.scope()) {
 			case GRAPH -> new Scoped(StoredGraphSnapshot.Selection.all(request.asOf()),
 					"lodestone-graph" + asOfSuffix(request), "Lodestone graph" + asOfTitle(request), null);
 			case PATH -> path(request);
 			case NEIGHBORHOOD -> neighborhood(request);
 		};
+		if (maxElements < Long.MAX_VALUE) {
+			long elements = StoredGraphSnapshot.count(this.driver, this.timeout, scoped.selection());
+			if (elements > maxElements) {
+				throw new ExportTooLargeException(elements, maxElements);
+			}
+		}
 		ExportFormat format = request.format();
 		String fileName = scoped.baseName() + "." + format.extension();
 		Body body = (format == ExportFormat.CSV)

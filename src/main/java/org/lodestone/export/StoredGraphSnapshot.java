@@ -81,6 +81,37 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			ORDER BY from, type, to
 			""";
 
+	// Counts come from the label count store for nodes; relationships are counted as ALL_EDGES reads them, with the
+	// same date filter, so the count is never below what the export would hold.
+	private static final String COUNT_ALL = """
+			CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+			CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+			CALL () {
+			  MATCH (:Entity)-[r]->(:Entity)
+			  WHERE $asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))
+			  RETURN count(r) AS edges
+			}
+			RETURN sources + entities + edges AS elements
+			""";
+
+	// A selection lists its entities and relationships already; only the sources they cite need a query.
+	private static final String COUNT_SELECTED_SOURCES = """
+			CALL () {
+			  UNWIND $ids AS id
+			  MATCH (n:Entity {id: id})
+			  UNWIND coalesce(n.sources, []) AS sid
+			  RETURN sid
+			  UNION
+			  UNWIND $edges AS e
+			  MATCH (:Entity {id: e.from})-[r]->(:Entity {id: e.to})
+			  WHERE type(r) = e.type
+			  UNWIND coalesce(r.sources, []) AS sid
+			  RETURN sid
+			}
+			MATCH (s:Source {id: sid})
+			RETURN count(DISTINCT s) AS elements
+			""";
+
 	private final Driver driver;
 
 	private final Duration timeout;
@@ -131,6 +162,21 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 		this.driver = driver;
 		this.timeout = timeout;
 		this.selection = selection;
+	}
+
+	/**
+	 * @return how many nodes and relationships the selection holds: an upper bound, since relationships of types
+	 * outside the ontology are counted but not exported
+	 */
+	static long count(Driver driver, Duration timeout, Selection selection) {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, timeout, selection)) {
+			long counted = snapshot.transaction()
+				.run(selection.isAll() ? COUNT_ALL : COUNT_SELECTED_SOURCES, snapshot.parameters())
+				.single()
+				.get("elements")
+				.asLong();
+			return selection.isAll() ? counted : counted + selection.ids().size() + selection.edges().size();
+		}
 	}
 
 	@Override

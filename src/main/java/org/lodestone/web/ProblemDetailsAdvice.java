@@ -8,6 +8,7 @@ import org.lodestone.cypher.CypherForbiddenException;
 import org.lodestone.cypher.InvalidCypherException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
+import org.lodestone.export.ExportTooLargeException;
 import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
@@ -59,6 +60,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
 				"The upload is not valid multipart/form-data");
 		problem.setProperty("parameter", "files");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail exportTooLarge(ExportTooLargeException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.EXPORT_TOO_LARGE, "Export too large",
+				ex.getMessage());
+		problem.setProperty("elements", ex.elements());
+		problem.setProperty("limit", ex.limit());
 		return problem;
 	}
 

@@ -43,8 +43,11 @@ public final class ProblemTypes {
 	/** The client sent too many requests; {@code Retry-After} says when to try again. */
 	public static final URI RATE_LIMITED = type("rate-limited");
 
-	/** The request body, an uploaded file or an export is larger than allowed. */
+	/** The request body or an uploaded file is larger than allowed. */
 	public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+
+	/** An export holds more nodes and relationships than may be downloaded without a credential. */
+	public static final URI EXPORT_TOO_LARGE = type("export-too-large");
 
 	/** No endpoint or page at this path. */
 	public static final URI NOT_FOUND = type("not-found");
