@@ -1,0 +1,35 @@
+package org.lodestone.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.time.Duration;
+
+import org.neo4j.driver.Driver;
+
+/**
+ * Streams the whole stored graph through an exporter the way {@link ExportService} does for {@code scope=graph},
+ * without a Spring context, for the benchmarks.
+ */
+public final class SnapshotExports {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private SnapshotExports() {
+	}
+
+	public static void export(Driver driver, GraphExporter exporter, Writer out) throws IOException {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, TIMEOUT,
+				StoredGraphSnapshot.Selection.all(null))) {
+			exporter.export(snapshot, out);
+		}
+	}
+
+	public static void exportCsv(Driver driver, OutputStream out) throws IOException {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, TIMEOUT,
+				StoredGraphSnapshot.Selection.all(null))) {
+			new Neo4jAdminCsvExporter().export(snapshot, out);
+		}
+	}
+
+}
