@@ -62,6 +62,10 @@ public class ExportBenchmark {
 		return written;
 	}
 
+	BenchEngine engine() {
+		return this.engine;
+	}
+
 	@TearDown(Level.Trial)
 	public void close() {
 		this.engine.close();

@@ -68,6 +68,10 @@ public class ImportBenchmark {
 		return this.written;
 	}
 
+	BenchEngine engine() {
+		return this.engine;
+	}
+
 	@TearDown(Level.Iteration)
 	public void checkAndDrop() throws IOException {
 		try {
