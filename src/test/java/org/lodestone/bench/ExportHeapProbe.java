@@ -28,6 +28,10 @@ public final class ExportHeapProbe {
 		NotificationListener listener = (notification, handback) -> {
 			if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
 				var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+				// G1's concurrent cycle reports the pools as they are, young garbage included; only pauses collect.
+				if (info.getGcName().contains("Concurrent")) {
+					return;
+				}
 				long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
 					.mapToLong(MemoryUsage::getUsed).sum();
 				peakAfterGc.accumulateAndGet(after, Math::max);
