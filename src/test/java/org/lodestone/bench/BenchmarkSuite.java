@@ -12,14 +12,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -705,11 +703,6 @@ public final class BenchmarkSuite {
 				}
 			}
 		}
-	}
-
-	@SuppressWarnings("unused")
-	private static <T> Map<String, T> index(Collection<T> items, Function<T, String> key) {
-		return items.stream().collect(Collectors.toMap(key, item -> item));
 	}
 
 }
