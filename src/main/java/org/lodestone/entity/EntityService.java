@@ -56,6 +56,13 @@ public class EntityService {
 			LIMIT $limit
 			""";
 
+	// An index seek; resolving an id needs nothing else, since an id match outranks any name or alias match.
+	private static final String BY_ID = """
+			MATCH (n:Entity {id: $text})
+			RETURN n {.id, .kind, .subtype, .name, aliases: coalesce(n.aliases, [])} AS entity, 2 AS exactness
+			""";
+
+	// Compares every entity's name and aliases: a scan, so resolve() tries BY_ID first.
 	private static final String EXACT = """
 			MATCH (n:Entity)
 			WHERE n.id = $text OR toLower(n.name) = toLower($text)
@@ -158,6 +165,10 @@ public class EntityService {
 		if (trimmed.length() > MAX_TEXT) {
 			throw new InvalidRequestException(null, "an entity id or name may have at most " + MAX_TEXT
 					+ " characters, got " + trimmed.length());
+		}
+		List<EntityMatch> byId = exact(BY_ID, trimmed);
+		if (!byId.isEmpty()) {
+			return summary(byId.get(0));
 		}
 		List<EntityMatch> exact = exact(trimmed);
 		if (!exact.isEmpty()) {
@@ -300,7 +311,11 @@ public class EntityService {
 	}
 
 	private List<EntityMatch> exact(String text) {
-		return this.neo4j.query(EXACT).bind(text).to("text").fetchAs(EntityMatch.class)
+		return exact(EXACT, text);
+	}
+
+	private List<EntityMatch> exact(String cypher, String text) {
+		return this.neo4j.query(cypher).bind(text).to("text").fetchAs(EntityMatch.class)
 			.mappedBy((types, record) -> match(record.get("entity"), record.get("exactness").asInt() * 100.0))
 			.all()
 			.stream()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.Kind;
+import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -71,19 +73,27 @@ public class GraphImporter {
 			RETURN outcome, count(*) AS count
 			""";
 
-	// The relationship type comes from the RelationshipType enum, never from the file's text.
-	private static final String WRITE_RELATIONSHIPS = """
-			UNWIND $rows AS row
-			MATCH (a:Entity {id: row.from})
-			MATCH (b:Entity {id: row.to})
-			OPTIONAL MATCH (a)-[old:$(row.type)]->(b)
-			WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
-			                     WHEN properties(old) = row.props THEN 'unchanged'
-			                     ELSE 'updated' END AS outcome
-			MERGE (a)-[r:$(row.type)]->(b)
-			SET r = row.props
-			RETURN outcome, count(*) AS count
-			""";
+	// One statement per relationship type, the type written from the RelationshipType enum, never from the file's
+	// text. A static type matters: Neo4j 5.26 plans MATCH and MERGE with a dynamic type, $(row.type), as a scan of
+	// every relationship in the graph per row, which made imports quadratic (docs/benchmarks.md).
+	private static final Map<RelationshipType, String> WRITE_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
+
+	static {
+		for (RelationshipType type : RelationshipType.values()) {
+			WRITE_RELATIONSHIPS.put(type, """
+					UNWIND $rows AS row
+					MATCH (a:Entity {id: row.from})
+					MATCH (b:Entity {id: row.to})
+					OPTIONAL MATCH (a)-[old:%1$s]->(b)
+					WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+					                     WHEN properties(old) = row.props THEN 'unchanged'
+					                     ELSE 'updated' END AS outcome
+					MERGE (a)-[r:%1$s]->(b)
+					SET r = row.props
+					RETURN outcome, count(*) AS count
+					""".formatted(type.name()));
+		}
+	}
 
 	private final Driver driver;
 
@@ -133,8 +143,14 @@ public class GraphImporter {
 						GraphImporter::sourceRow, Map.of());
 				ImportReport.Counts entities = batches.write(tx, WRITE_ENTITIES, dataset.entities(),
 						GraphImporter::entityRow, Map.of("typeLabels", TYPE_LABELS));
-				ImportReport.Counts relationships = batches.write(tx, WRITE_RELATIONSHIPS, dataset.relationships(),
-						GraphImporter::relationshipRow, Map.of());
+				ImportReport.Counts relationships = ImportReport.Counts.NONE;
+				Map<RelationshipType, List<Dataset.Relationship>> byType = new EnumMap<>(RelationshipType.class);
+				dataset.relationships()
+					.forEach(rel -> byType.computeIfAbsent(rel.type(), type -> new ArrayList<>()).add(rel));
+				for (Map.Entry<RelationshipType, List<Dataset.Relationship>> group : byType.entrySet()) {
+					relationships = relationships.plus(batches.write(tx, WRITE_RELATIONSHIPS.get(group.getKey()),
+							group.getValue(), GraphImporter::relationshipRow, Map.of()));
+				}
 				tx.commit();
 				ImportReport report = new ImportReport(sources, entities, relationships,
 						Duration.ofNanos(System.nanoTime() - started));
@@ -160,7 +176,7 @@ public class GraphImporter {
 
 	private static Map<String, Object> relationshipRow(Dataset.Relationship relationship) {
 		GraphEdge edge = DatasetGraph.edge(relationship);
-		return Map.of("from", edge.from(), "to", edge.to(), "type", edge.type().name(), "props", edge.properties());
+		return Map.of("from", edge.from(), "to", edge.to(), "props", edge.properties());
 	}
 
 	private final class StoredIds implements KnownIds {

@@ -34,6 +34,11 @@ public record ImportReport(Counts sources, Counts entities, Counts relationships
 
 		static final Counts NONE = new Counts(0, 0, 0);
 
+		Counts plus(Counts other) {
+			return new Counts(this.created + other.created, this.updated + other.updated,
+					this.unchanged + other.unchanged);
+		}
+
 		Counts plus(String outcome, long count) {
 			return switch (outcome) {
 				case "created" -> new Counts(this.created + count, this.updated, this.unchanged);

@@ -70,6 +70,8 @@ public class PathService {
 		.thenComparing(ConnectionPath::latestEvidence, Comparator.reverseOrder())
 		.thenComparing(path -> String.join(" ", path.nodes().stream().map(EntitySummary::id).toList()));
 
+	private static final java.util.regex.Pattern ENTITY_ID = java.util.regex.Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
+
 	private static final String SOURCES = """
 			MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source
 			""";
@@ -189,6 +191,12 @@ public class PathService {
 	 * @return the ranked paths, or an empty list with the reason
 	 */
 	public PathAnswer connect(String from, String to, Options options) {
+		List<ConnectionPath> direct = byIds(from, to, options);
+		if (!direct.isEmpty()) {
+			ConnectionPath best = direct.get(0);
+			return new PathAnswer(best.nodes().get(0), best.nodes().get(best.nodes().size() - 1), effective(options),
+					withLinkages(direct), null);
+		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
 		PathQuery query = effective(options);
@@ -199,7 +207,7 @@ public class PathService {
 		if (allowed.isEmpty()) {
 			return new PathAnswer(start, end, query, List.of(), "every relationship type is excluded");
 		}
-		List<ConnectionPath> paths = find(start, end, options, allowed);
+		List<ConnectionPath> paths = find(start.id(), end.id(), options, allowed);
 		if (!paths.isEmpty()) {
 			return new PathAnswer(start, end, query, withLinkages(paths), null);
 		}
@@ -215,13 +223,41 @@ public class PathService {
 	 * @return the ranked paths, best first; empty when none connects the two or both are the same entity
 	 */
 	public List<ConnectionPath> paths(String from, String to, Options options) {
+		List<ConnectionPath> direct = byIds(from, to, options);
+		if (!direct.isEmpty()) {
+			return direct;
+		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
 		Set<RelationshipType> allowed = allowedTypes(options);
 		if (start.id().equals(end.id()) || allowed.isEmpty()) {
 			return List.of();
 		}
+		return find(start.id(), end.id(), options, allowed);
+	}
+
+	/**
+	 * The common case, in one transaction: both ends typed as entity ids. The path query itself looks the ids up
+	 * (unique index seeks), and a found path names both ends, so resolving them first would only add round trips.
+	 * Resolution by id gives the same entities (an id match outranks any name). When nothing is found, the caller
+	 * resolves as usual, which reports unknown or ambiguous names and explains an empty answer.
+	 */
+	private List<ConnectionPath> byIds(String from, String to, Options options) {
+		if (from == null || to == null) {
+			return List.of();
+		}
+		String start = from.strip();
+		String end = to.strip();
+		Set<RelationshipType> allowed = allowedTypes(options);
+		if (!looksLikeId(start) || !looksLikeId(end) || start.equals(end) || allowed.isEmpty()) {
+			return List.of();
+		}
 		return find(start, end, options, allowed);
+	}
+
+	// The entity id syntax the importer enforces (docs/data-format.md): a prefix, a colon and a slug.
+	private static boolean looksLikeId(String text) {
+		return text.length() <= 200 && ENTITY_ID.matcher(text).matches();
 	}
 
 	/**
@@ -272,16 +308,15 @@ public class PathService {
 			.or(Cypher.property(node, "id").in(Cypher.parameter("ends")));
 	}
 
-	private List<ConnectionPath> find(EntitySummary start, EntitySummary end, Options options,
-			Set<RelationshipType> allowed) {
+	private List<ConnectionPath> find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
 		String cypher = cypher(options, allowed);
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", start.id());
-		parameters.put("to", end.id());
+		parameters.put("from", startId);
+		parameters.put("to", endId);
 		parameters.put("minConfidence", options.minConfidence());
 		parameters.put("asOf", options.asOf());
 		parameters.put("kinds", options.kinds());
-		parameters.put("ends", List.of(start.id(), end.id()));
+		parameters.put("ends", List.of(startId, endId));
 		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
 					.withMetadata(Map.of("app", "lodestone-paths")).build())) {
@@ -332,7 +367,8 @@ public class PathService {
 		}
 		Options unfiltered = new Options(PathMode.SHORTEST, 1, options.maxDepth(), List.of(), List.of(), List.of(),
 				null, 0, false);
-		boolean existsUnfiltered = !find(start, end, unfiltered, EnumSet.allOf(RelationshipType.class)).isEmpty();
+		boolean existsUnfiltered = !find(start.id(), end.id(), unfiltered, EnumSet.allOf(RelationshipType.class))
+			.isEmpty();
 		List<String> filters = new ArrayList<>();
 		if (options.asOf() != null) {
 			filters.add("holding on " + options.asOf());

@@ -65,14 +65,14 @@ public final class SyntheticGraph {
 
 	private static final int DAYS = 36 * 365;
 
-	private final Size size;
+	private final int relationships;
 
 	private final SplittableRandom random;
 
 	private final List<List<String>> byKind = new ArrayList<>();
 
-	private SyntheticGraph(Size size, long seed) {
-		this.size = size;
+	private SyntheticGraph(int relationships, long seed) {
+		this.relationships = relationships;
 		this.random = new SplittableRandom(seed);
 		for (int i = 0; i < Kind.values().length; i++) {
 			this.byKind.add(new ArrayList<>());
@@ -87,13 +87,27 @@ public final class SyntheticGraph {
 	 * @throws IOException when writing fails
 	 */
 	public static void write(Size size, long seed, Path directory) throws IOException {
-		new SyntheticGraph(size, seed).writeAll(directory);
+		new SyntheticGraph(size.relationships(), seed).writeAll(directory);
+	}
+
+	/**
+	 * Writes a graph of any size, for tests that need one smaller than {@link Size#S}.
+	 * @param relationships how many relationships; at least 1
+	 * @param seed the random seed
+	 * @param directory where to write; created when missing
+	 * @throws IOException when writing fails
+	 */
+	public static void write(int relationships, long seed, Path directory) throws IOException {
+		if (relationships < 1) {
+			throw new IllegalArgumentException("relationships must be at least 1, got " + relationships);
+		}
+		new SyntheticGraph(relationships, seed).writeAll(directory);
 	}
 
 	private void writeAll(Path directory) throws IOException {
 		Files.createDirectories(directory);
-		int entities = Math.max(200, this.size.relationships() / 4);
-		int sources = Math.max(50, this.size.relationships() / 20);
+		int entities = Math.max(200, this.relationships / 4);
+		int sources = Math.max(50, this.relationships / 20);
 		try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("sources.csv"), StandardCharsets.UTF_8)) {
 			out.write("id,publisher,title,date,url,type\n");
 			for (int i = 0; i < sources; i++) {
@@ -129,7 +143,7 @@ public final class SyntheticGraph {
 				StandardCharsets.UTF_8)) {
 			out.write("from,to,type,validFrom,validTo,confidence,sources,quote,share,note\n");
 			int written = 0;
-			while (written < this.size.relationships()) {
+			while (written < this.relationships) {
 				RelationshipType type = types.get(this.random.nextInt(types.size()));
 				String from = pick(type.fromKinds());
 				String to = pick(type.toKinds());

@@ -1,0 +1,106 @@
+package org.lodestone.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.lodestone.IntegrationTest;
+import org.lodestone.path.PathCypher;
+import org.lodestone.support.TestStores;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A small run of the path benchmark on the bundled data: the chosen pairs are at the distances they claim, every
+ * benchmarked query plans without an exhaustive fallback or an unbounded expansion, and {@code /api/paths} answers
+ * with paths the Bolt baseline finds too. Correctness only; nothing here is timed.
+ */
+class PathBenchmarkIT extends IntegrationTest {
+
+	@Autowired
+	private Driver driver;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void pairsAreAtTheirDistancesAndRestAgreesWithBolt() {
+		Map<Integer, List<PathPairs.Pair>> pairs = PathPairs.choose(this.driver, 6, 2, 42);
+		assertThat(pairs).containsKeys(1, 2, 3);
+		HttpClient client = HttpClient.newHttpClient();
+		URI base = URI.create("http://127.0.0.1:" + this.port);
+		for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
+			for (List<PathPairs.Pair> atDistance : pairs.values()) {
+				for (PathPairs.Pair pair : atDistance) {
+					List<List<String>> rest = PathWorkloads.rest(client, base, query, pair);
+					List<List<String>> bolt = PathWorkloads.bolt(this.driver, query.cypher(), pair);
+					String what = query + " " + pair;
+					if (pair.distance() == PathPairs.UNREACHABLE || pair.distance() > query.maxDepth()) {
+						assertThat(rest).as(what).isEmpty();
+						assertThat(bolt).as(what).isEmpty();
+						continue;
+					}
+					assertThat(bolt.stream().mapToInt(List::size).min().getAsInt() - 1).as(what).isEqualTo(pair.distance());
+					assertThat(rest.get(0)).as(what).hasSize(pair.distance() + 1);
+					assertThat(new HashSet<>(bolt)).as(what).containsAll(rest);
+					if (!query.mode().equals("all")) {
+						assertThat(rest).as(what).hasSize(Math.min(query.k(), bolt.size()));
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void everyBenchmarkedQueryPlansWithoutFallbackOrUnboundedExpansion() {
+		for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
+			PlanCheck.Result plan = PlanCheck.check(this.driver, query.cypher(),
+					PathCypher.parameters("product:nvidia-h20", "mineral:ndpr"));
+			assertThat(plan.violations()).as(query + " " + plan.operators()).isEmpty();
+			if (!query.mode().equals("all")) {
+				assertThat(plan.operators()).as(query.mode()).anyMatch(op -> op.startsWith("StatefulShortestPath"));
+			}
+		}
+	}
+
+	@Test
+	void thePlanCheckCatchesALegacyShortestPathAndAnUnboundedExpansion() {
+		PlanCheck.Result legacy = PlanCheck.check(this.driver,
+				"MATCH (a:Entity {id: $from}), (b:Entity {id: $to}), p = shortestPath((a)-[*]-(b)) "
+						+ "WHERE all(r IN relationships(p) WHERE r.confidence > 0.5) RETURN p",
+				Map.of("from", "a", "to", "b"));
+		assertThat(legacy.violations()).anyMatch(v -> v.contains("fallback"));
+		assertThat(legacy.violations()).anyMatch(v -> v.contains("unbounded"));
+	}
+
+	@Test
+	void theLatencyBenchmarkRunsAgainstTheApplication() throws Exception {
+		Path file = TestStores.create("bench-pairs").resolve("pairs.txt");
+		PathPairs.write(PathPairs.choose(this.driver, 3, 1, 42), file);
+		PathLatencyBenchmark benchmark = new PathLatencyBenchmark();
+		benchmark.pairs = file.toString();
+		benchmark.http = "http://127.0.0.1:" + this.port;
+		benchmark.bolt = "bolt://127.0.0.1:" + BOLT_PORT;
+		benchmark.mode = "shortest";
+		benchmark.distance = 2;
+		benchmark.connect();
+		try {
+			Set<List<String>> bolt = new HashSet<>(benchmark.bolt());
+			assertThat(bolt).containsAll(benchmark.rest());
+			assertThat(bolt).allMatch(path -> path.size() == 3);
+		}
+		finally {
+			benchmark.disconnect();
+		}
+	}
+
+}

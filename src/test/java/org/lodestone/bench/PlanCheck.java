@@ -1,0 +1,65 @@
+package org.lodestone.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.Plan;
+
+/**
+ * Reads a query's plan with {@code EXPLAIN} and names what would make it scale badly: the legacy shortest-path
+ * operator (which falls back to an exhaustive search when filters apply after it), and expansions without an upper
+ * bound on their length.
+ */
+public final class PlanCheck {
+
+	// Variable-length relationships with no upper bound as plans print them: [*], [*1..], {1, *}, {1, }.
+	private static final Pattern UNBOUNDED = Pattern.compile("\\*\\]|\\*\\d*\\.\\.\\]|\\{\\d+, ?\\*?\\}");
+
+	/**
+	 * What the check found.
+	 *
+	 * @param operators every operator of the plan, root first
+	 * @param violations what is wrong; empty when the plan is fine
+	 */
+	public record Result(List<String> operators, List<String> violations) {
+	}
+
+	private PlanCheck() {
+	}
+
+	/**
+	 * @param driver a driver
+	 * @param cypher the query
+	 * @param parameters its parameters
+	 * @return the operators and the violations
+	 */
+	public static Result check(Driver driver, String cypher, Map<String, Object> parameters) {
+		Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(parameters).execute().summary().plan();
+		List<String> operators = new ArrayList<>();
+		List<String> violations = new ArrayList<>();
+		walk(plan, operators, violations);
+		return new Result(operators, violations);
+	}
+
+	private static void walk(Plan plan, List<String> operators, List<String> violations) {
+		String operator = plan.operatorType();
+		String details = String.valueOf(plan.arguments().getOrDefault("Details", org.neo4j.driver.Values.NULL));
+		operators.add(operator);
+		String bare = operator.replaceAll("@.*", "");
+		if (bare.startsWith("ShortestPath") || bare.startsWith("LegacyShortestPath")
+				|| bare.startsWith("AntiConditionalApply")) {
+			violations.add(operator + ": shortest path with a possible exhaustive fallback (" + details + ")");
+		}
+		boolean expands = bare.contains("Expand") || bare.contains("Repeat") || bare.contains("ShortestPath");
+		if (expands && UNBOUNDED.matcher(details).find()) {
+			violations.add(operator + ": unbounded expansion (" + details + ")");
+		}
+		for (Plan child : plan.children()) {
+			walk(child, operators, violations);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.lodestone.path;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lodestone.graph.RelationshipType;
+
+/**
+ * The exact Cypher and parameters {@link PathService} sends for an unfiltered query between two entity ids, so the
+ * benchmarks can send the same query straight over Bolt as the baseline of {@code /api/paths}.
+ */
+public final class PathCypher {
+
+	private PathCypher() {
+	}
+
+	/**
+	 * @param mode shortest, k-shortest or all, as the API names them
+	 * @param k how many paths
+	 * @param maxDepth the most hops
+	 * @return the Cypher
+	 */
+	public static String cypher(String mode, int k, int maxDepth) {
+		PathService.Options options = PathService.Options.parse(mode, Integer.toString(k), Integer.toString(maxDepth),
+				null, null, null, null, null, "any");
+		return PathService.cypher(options, EnumSet.allOf(RelationshipType.class));
+	}
+
+	/**
+	 * @param from the start entity's id
+	 * @param to the end entity's id
+	 * @return the parameters the service binds for an unfiltered query
+	 */
+	public static Map<String, Object> parameters(String from, String to) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("minConfidence", 0.0);
+		parameters.put("asOf", null);
+		parameters.put("kinds", List.of());
+		parameters.put("ends", List.of(from, to));
+		return parameters;
+	}
+
+}
