@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.lodestone.analysis.LinkageLedger;
 import org.lodestone.entity.EntityService;
@@ -70,7 +71,7 @@ public class PathService {
 		.thenComparing(ConnectionPath::latestEvidence, Comparator.reverseOrder())
 		.thenComparing(path -> String.join(" ", path.nodes().stream().map(EntitySummary::id).toList()));
 
-	private static final java.util.regex.Pattern ENTITY_ID = java.util.regex.Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
+	private static final Pattern ENTITY_ID = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
 
 	private static final String SOURCES = """
 			MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source
