@@ -30,6 +30,16 @@ public abstract class IntegrationTest {
 		registry.add("lodestone.neo4j.directory", STORE::toString);
 		registry.add("lodestone.neo4j.bolt-port", () -> BOLT_PORT);
 		registry.add("lodestone.neo4j.http-port", () -> HTTP_PORT);
+		testSettings(registry);
+	}
+
+	/**
+	 * The settings of every test application apart from its store and ports, for a test that needs an application
+	 * of its own: such a test cannot extend this class, because Spring does not let a subclass's dynamic properties
+	 * replace these (its engine then took the shared application's ports).
+	 * @param registry the test's dynamic properties
+	 */
+	public static void testSettings(DynamicPropertyRegistry registry) {
 		for (String property : TestCredentials.properties()) {
 			int equals = property.indexOf('=');
 			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));

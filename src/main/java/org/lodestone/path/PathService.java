@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -192,11 +193,12 @@ public class PathService {
 	 * @return the ranked paths, or an empty list with the reason
 	 */
 	public PathAnswer connect(String from, String to, Options options) {
-		List<ConnectionPath> direct = byIds(from, to, options);
-		if (!direct.isEmpty()) {
-			ConnectionPath best = direct.get(0);
+		Optional<List<ConnectionPath>> direct = byIds(from, to, options);
+		if (direct.isPresent() && !direct.get().isEmpty()) {
+			List<ConnectionPath> found = direct.get();
+			ConnectionPath best = found.get(0);
 			return new PathAnswer(best.nodes().get(0), best.nodes().get(best.nodes().size() - 1), effective(options),
-					withLinkages(direct), null);
+					withLinkages(found), null);
 		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
@@ -208,7 +210,8 @@ public class PathService {
 		if (allowed.isEmpty()) {
 			return new PathAnswer(start, end, query, List.of(), "every relationship type is excluded");
 		}
-		List<ConnectionPath> paths = find(start.id(), end.id(), options, allowed);
+		List<ConnectionPath> paths = answered(direct, from, to, start, end)
+			.orElseGet(() -> find(start.id(), end.id(), options, allowed));
 		if (!paths.isEmpty()) {
 			return new PathAnswer(start, end, query, withLinkages(paths), null);
 		}
@@ -224,9 +227,9 @@ public class PathService {
 	 * @return the ranked paths, best first; empty when none connects the two or both are the same entity
 	 */
 	public List<ConnectionPath> paths(String from, String to, Options options) {
-		List<ConnectionPath> direct = byIds(from, to, options);
-		if (!direct.isEmpty()) {
-			return direct;
+		Optional<List<ConnectionPath>> direct = byIds(from, to, options);
+		if (direct.isPresent() && !direct.get().isEmpty()) {
+			return direct.get();
 		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
@@ -234,7 +237,7 @@ public class PathService {
 		if (start.id().equals(end.id()) || allowed.isEmpty()) {
 			return List.of();
 		}
-		return find(start.id(), end.id(), options, allowed);
+		return answered(direct, from, to, start, end).orElseGet(() -> find(start.id(), end.id(), options, allowed));
 	}
 
 	/**
@@ -242,18 +245,28 @@ public class PathService {
 	 * (unique index seeks), and a found path names both ends, so resolving them first would only add round trips.
 	 * Resolution by id gives the same entities (an id match outranks any name). When nothing is found, the caller
 	 * resolves as usual, which reports unknown or ambiguous names and explains an empty answer.
+	 * @return the paths found, possibly none; empty when the query was not tried because the ends are not ids
 	 */
-	private List<ConnectionPath> byIds(String from, String to, Options options) {
+	private Optional<List<ConnectionPath>> byIds(String from, String to, Options options) {
 		if (from == null || to == null) {
-			return List.of();
+			return Optional.empty();
 		}
 		String start = from.strip();
 		String end = to.strip();
 		Set<RelationshipType> allowed = allowedTypes(options);
 		if (!looksLikeId(start) || !looksLikeId(end) || start.equals(end) || allowed.isEmpty()) {
-			return List.of();
+			return Optional.empty();
 		}
-		return find(start, end, options, allowed);
+		return Optional.of(find(start, end, options, allowed));
+	}
+
+	/**
+	 * When the query by ids already ran for exactly the entities the ends resolve to, its (empty) answer stands:
+	 * running the search again would double the cost of every unreachable pair (docs/benchmarks.md, finding 2).
+	 */
+	private static Optional<List<ConnectionPath>> answered(Optional<List<ConnectionPath>> direct, String from,
+			String to, EntitySummary start, EntitySummary end) {
+		return direct.filter(paths -> start.id().equals(from.strip()) && end.id().equals(to.strip()));
 	}
 
 	// The entity id syntax the importer enforces (docs/data-format.md): a prefix, a colon and a slug.

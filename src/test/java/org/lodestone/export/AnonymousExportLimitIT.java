@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The limit is a different setting from every other test's, so this class gets an application of its own; it runs on
  * its own store and ports, since the shared application keeps the others.
  */
-class AnonymousExportLimitIT extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class AnonymousExportLimitIT {
 
 	private static final int LIMIT = 200;
 
@@ -41,9 +45,9 @@ class AnonymousExportLimitIT extends IntegrationTest {
 
 	private static final int OWN_HTTP_PORT = FreePorts.next();
 
-	// Registered after IntegrationTest's, so these values win.
 	@DynamicPropertySource
 	static void lowAnonymousExportLimit(DynamicPropertyRegistry registry) {
+		IntegrationTest.testSettings(registry);
 		registry.add("lodestone.neo4j.directory", () -> OWN_STORE);
 		registry.add("lodestone.neo4j.bolt-port", () -> OWN_BOLT_PORT);
 		registry.add("lodestone.neo4j.http-port", () -> OWN_HTTP_PORT);
