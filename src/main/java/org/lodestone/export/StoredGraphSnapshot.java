@@ -48,7 +48,7 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			""";
 
 	// The sources a selection cites, through its entities and its relationships, so that the export stands on its own.
-	private static final String SELECTED_SOURCES = """
+	private static final String CITED_SOURCES = """
 			CALL () {
 			  UNWIND $ids AS id
 			  MATCH (n:Entity {id: id})
@@ -62,6 +62,9 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			  RETURN sid
 			}
 			MATCH (s:Source {id: sid})
+			""";
+
+	private static final String SELECTED_SOURCES = CITED_SOURCES + """
 			RETURN properties(s) AS props, labels(s) AS labels
 			ORDER BY s.id
 			""";
@@ -95,20 +98,7 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			""";
 
 	// A selection lists its entities and relationships already; only the sources they cite need a query.
-	private static final String COUNT_SELECTED_SOURCES = """
-			CALL () {
-			  UNWIND $ids AS id
-			  MATCH (n:Entity {id: id})
-			  UNWIND coalesce(n.sources, []) AS sid
-			  RETURN sid
-			  UNION
-			  UNWIND $edges AS e
-			  MATCH (:Entity {id: e.from})-[r]->(:Entity {id: e.to})
-			  WHERE type(r) = e.type
-			  UNWIND coalesce(r.sources, []) AS sid
-			  RETURN sid
-			}
-			MATCH (s:Source {id: sid})
+	private static final String COUNT_SELECTED_SOURCES = CITED_SOURCES + """
 			RETURN count(DISTINCT s) AS elements
 			""";
 
