@@ -40,12 +40,17 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 
 	private static final String ALL_ENTITIES = "MATCH (n:Entity) RETURN properties(n) AS props, labels(n) AS labels ORDER BY n.id";
 
+	// A relationship is in the graph as of $asOf when it held on that date; with no $asOf, every relationship is. The
+	// export and its count must agree on this, or the count could fall below what the export holds.
+	private static final String HELD_AS_OF = "$asOf IS NULL OR "
+			+ "(r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))";
+
 	private static final String ALL_EDGES = """
 			MATCH (a:Entity)-[r]->(b:Entity)
-			WHERE $asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))
+			WHERE %s
 			RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
 			ORDER BY from, type, to
-			""";
+			""".formatted(HELD_AS_OF);
 
 	// The sources a selection cites, through its entities and its relationships, so that the export stands on its own.
 	private static final String CITED_SOURCES = """
@@ -84,18 +89,17 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			ORDER BY from, type, to
 			""";
 
-	// Counts come from the label count store for nodes; relationships are counted as ALL_EDGES reads them, with the
-	// same date filter, so the count is never below what the export would hold.
+	// Counts come from the label count store for nodes; relationships are counted as ALL_EDGES reads them.
 	private static final String COUNT_ALL = """
 			CALL () { MATCH (s:Source) RETURN count(s) AS sources }
 			CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
 			CALL () {
 			  MATCH (:Entity)-[r]->(:Entity)
-			  WHERE $asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))
+			  WHERE %s
 			  RETURN count(r) AS edges
 			}
 			RETURN sources + entities + edges AS elements
-			""";
+			""".formatted(HELD_AS_OF);
 
 	// A selection lists its entities and relationships already; only the sources they cite need a query.
 	private static final String COUNT_SELECTED_SOURCES = CITED_SOURCES + """

@@ -17,11 +17,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,8 +77,6 @@ class ImportKillIT {
 	private static final int RELATIONSHIPS = 11_000;
 
 	private static final Duration MARKER_TIMEOUT = Duration.ofMinutes(5);
-
-	private static final Set<Integer> PORTS = new HashSet<>();
 
 	private static Path work;
 
@@ -158,7 +154,7 @@ class ImportKillIT {
 	private static Forked importFork(KillPoint point) throws IOException {
 		Path store = copy(before, work.resolve("point-" + point.number()));
 		return Forked.start(store, javaCommand(KillableImport.class.getName(), store.toString(),
-				Integer.toString(port()), Integer.toString(port()), dataset.toString()));
+				Integer.toString(FreePorts.next()), Integer.toString(FreePorts.next()), dataset.toString()));
 	}
 
 	@Test
@@ -220,10 +216,10 @@ class ImportKillIT {
 
 	private static Forked appFork(KillPoint point) throws IOException {
 		Path store = copy(before, work.resolve("api-point-" + point.number()));
-		int port = port();
+		int port = FreePorts.next();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
-				"--lodestone.neo4j.directory=" + store, "--lodestone.neo4j.bolt-port=" + port(),
-				"--lodestone.neo4j.http-port=" + port(), "--lodestone.data.load-on-start=false"));
+				"--lodestone.neo4j.directory=" + store, "--lodestone.neo4j.bolt-port=" + FreePorts.next(),
+				"--lodestone.neo4j.http-port=" + FreePorts.next(), "--lodestone.data.load-on-start=false"));
 		for (String property : TestCredentials.properties()) {
 			arguments.add("--" + property);
 		}
@@ -558,18 +554,6 @@ class ImportKillIT {
 
 	}
 
-	/**
-	 * A free port not handed out before in this test: a process still starting has not bound its ports yet, so
-	 * {@link FreePorts} alone could give one of them to the next engine.
-	 */
-	private static synchronized int port() {
-		int port = FreePorts.next();
-		while (!PORTS.add(port)) {
-			port = FreePorts.next();
-		}
-		return port;
-	}
-
 	private static List<String> javaCommand(String mainClass, String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
@@ -592,8 +576,8 @@ class ImportKillIT {
 		}
 
 		static Engine start(Path store) {
-			return new Engine(new EmbeddedNeo4j(new EmbeddedNeo4jProperties(true, store, "127.0.0.1", port(),
-					port(), "", "64m", Duration.ofSeconds(60), "512m")).start());
+			return new Engine(new EmbeddedNeo4j(new EmbeddedNeo4jProperties(true, store, "127.0.0.1", FreePorts.next(),
+					FreePorts.next(), "", "64m", Duration.ofSeconds(60), "512m")).start());
 		}
 
 		void applySchema() {

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The ports come from below Linux's ephemeral range (32768 and up). A port the kernel hands out with {@code bind(0)}
  * is an ephemeral one, which any outgoing connection of the suite (thousands of them) may take as its local port
  * between the moment a test picks it and the moment the engine binds it; that made the engine's start fail now and
- * then in CI.
+ * then in CI. No port is handed out twice in one JVM: a forked process or an engine still starting has not bound
+ * its ports yet, so a bind check alone would pass the same port to the next one.
  */
 public final class FreePorts {
 
