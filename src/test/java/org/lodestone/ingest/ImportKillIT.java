@@ -70,11 +70,11 @@ class ImportKillIT {
 	private static final long SEED = Long.getLong("lodestone.kill.seed", DEFAULT_SEED);
 
 	// Sized so one import takes a few seconds: long enough to be killed at many places, short enough for 20 forks.
-	private static final int ENTITIES_BEFORE = 2_500;
+	private static final int ENTITIES_BEFORE = 1_250;
 
-	private static final int ENTITIES = 5_000;
+	private static final int ENTITIES = 2_500;
 
-	private static final int RELATIONSHIPS = 11_000;
+	private static final int RELATIONSHIPS = 5_500;
 
 	private static final Duration MARKER_TIMEOUT = Duration.ofMinutes(5);
 
