@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.lodestone.analysis.LinkageLedger;
@@ -67,16 +68,27 @@ public class PathService {
 	/** How many candidate paths the engine may return for ranking. */
 	static final int CANDIDATE_CAP = 2_000;
 
-	private static final Comparator<ConnectionPath> RANKING = Comparator.comparingInt(ConnectionPath::length)
-		.thenComparing(Comparator.comparingDouble(ConnectionPath::minConfidence).reversed())
-		.thenComparing(ConnectionPath::latestEvidence, Comparator.reverseOrder())
-		.thenComparing(path -> String.join(" ", path.nodes().stream().map(EntitySummary::id).toList()));
+	/** Candidate paths per path asked for in k-shortest mode, for ranking among equally short ones. */
+	static final int K_POOL = 10;
 
 	private static final Pattern ENTITY_ID = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
 
-	private static final String SOURCES = """
-			MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source
+	// What an answer needs beyond its paths, in one round trip: the cited sources (for ranking by evidence and for
+	// citations), and whether a linkage ties a node on any path (most do not, and then the ledger is not read).
+	private static final String CONTEXT = """
+			RETURN COLLECT { MATCH (s:Source) WHERE s.id IN $sources RETURN properties(s) } AS sources,
+			       EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN $ids OR m.id IN $ids } AS touchesLinkage
 			""";
+
+	private static final String ENDS = """
+			MATCH (n:Entity) WHERE n.id IN $ids
+			RETURN n {.id, .kind, .subtype, .name} AS entity
+			""";
+
+	private static final int MAX_RENDERED = 512;
+
+	// Rendering with Cypher-DSL costs about as much as a short search; the shapes users send repeat.
+	private static final Map<Shape, String> RENDERED = new ConcurrentHashMap<>();
 
 	private final EntityService entities;
 
@@ -193,27 +205,27 @@ public class PathService {
 	 * @return the ranked paths, or an empty list with the reason
 	 */
 	public PathAnswer connect(String from, String to, Options options) {
-		Optional<List<ConnectionPath>> direct = byIds(from, to, options);
-		if (direct.isPresent() && !direct.get().isEmpty()) {
-			List<ConnectionPath> found = direct.get();
-			ConnectionPath best = found.get(0);
-			return new PathAnswer(best.nodes().get(0), best.nodes().get(best.nodes().size() - 1), effective(options),
-					withLinkages(found), null);
+		PathQuery query = effective(options);
+		Set<RelationshipType> allowed = allowedTypes(options);
+		Optional<Search> direct = byIds(from, to, options, allowed);
+		if (direct.isPresent() && direct.get().resolvedEnds()) {
+			Search search = direct.get();
+			return search.paths().isEmpty()
+					? new PathAnswer(search.start(), search.end(), query, List.of(),
+							reason(search.start(), search.end(), options, allowed))
+					: new PathAnswer(search.start(), search.end(), query, withLinkages(search), null);
 		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
-		PathQuery query = effective(options);
 		if (start.id().equals(end.id())) {
 			return new PathAnswer(start, end, query, List.of(), "from and to are the same entity");
 		}
-		Set<RelationshipType> allowed = allowedTypes(options);
 		if (allowed.isEmpty()) {
 			return new PathAnswer(start, end, query, List.of(), "every relationship type is excluded");
 		}
-		List<ConnectionPath> paths = answered(direct, from, to, start, end)
-			.orElseGet(() -> find(start.id(), end.id(), options, allowed));
-		if (!paths.isEmpty()) {
-			return new PathAnswer(start, end, query, withLinkages(paths), null);
+		Search search = find(start.id(), end.id(), options, allowed);
+		if (!search.paths().isEmpty()) {
+			return new PathAnswer(start, end, query, withLinkages(search), null);
 		}
 		return new PathAnswer(start, end, query, List.of(), reason(start, end, options, allowed));
 	}
@@ -227,46 +239,37 @@ public class PathService {
 	 * @return the ranked paths, best first; empty when none connects the two or both are the same entity
 	 */
 	public List<ConnectionPath> paths(String from, String to, Options options) {
-		Optional<List<ConnectionPath>> direct = byIds(from, to, options);
-		if (direct.isPresent() && !direct.get().isEmpty()) {
-			return direct.get();
+		Set<RelationshipType> allowed = allowedTypes(options);
+		Optional<Search> direct = byIds(from, to, options, allowed);
+		if (direct.isPresent() && direct.get().resolvedEnds()) {
+			return direct.get().paths();
 		}
 		EntitySummary start = this.entities.resolve(from);
 		EntitySummary end = this.entities.resolve(to);
-		Set<RelationshipType> allowed = allowedTypes(options);
 		if (start.id().equals(end.id()) || allowed.isEmpty()) {
 			return List.of();
 		}
-		return answered(direct, from, to, start, end).orElseGet(() -> find(start.id(), end.id(), options, allowed));
+		return find(start.id(), end.id(), options, allowed).paths();
 	}
 
 	/**
 	 * The common case, in one transaction: both ends typed as entity ids. The path query itself looks the ids up
-	 * (unique index seeks), and a found path names both ends, so resolving them first would only add round trips.
-	 * Resolution by id gives the same entities (an id match outranks any name). When nothing is found, the caller
-	 * resolves as usual, which reports unknown or ambiguous names and explains an empty answer.
-	 * @return the paths found, possibly none; empty when the query was not tried because the ends are not ids
+	 * (unique index seeks), a found path names both ends, and an empty answer looks up just the two ids in the same
+	 * transaction, so resolving them first would only add round trips. Resolution by id gives the same entities (an
+	 * id match outranks any name). When an id is not stored, the caller resolves as usual, which reports unknown or
+	 * ambiguous names.
+	 * @return the search, possibly without paths; empty when it was not tried because the ends are not ids
 	 */
-	private Optional<List<ConnectionPath>> byIds(String from, String to, Options options) {
+	private Optional<Search> byIds(String from, String to, Options options, Set<RelationshipType> allowed) {
 		if (from == null || to == null) {
 			return Optional.empty();
 		}
 		String start = from.strip();
 		String end = to.strip();
-		Set<RelationshipType> allowed = allowedTypes(options);
 		if (!looksLikeId(start) || !looksLikeId(end) || start.equals(end) || allowed.isEmpty()) {
 			return Optional.empty();
 		}
 		return Optional.of(find(start, end, options, allowed));
-	}
-
-	/**
-	 * When the query by ids already ran for exactly the entities the ends resolve to, its (empty) answer stands:
-	 * running the search again would double the cost of every unreachable pair (docs/benchmarks.md, finding 2).
-	 */
-	private static Optional<List<ConnectionPath>> answered(Optional<List<ConnectionPath>> direct, String from,
-			String to, EntitySummary start, EntitySummary end) {
-		return direct.filter(paths -> start.id().equals(from.strip()) && end.id().equals(to.strip()));
 	}
 
 	// The entity id syntax the importer enforces (docs/data-format.md): a prefix, a colon and a slug.
@@ -280,6 +283,30 @@ public class PathService {
 	 * @return the Cypher the options produce, for plan checks and for people who want to run it in Browser
 	 */
 	static String cypher(Options options, Set<RelationshipType> allowed) {
+		Shape shape = new Shape(options.mode(), options.k(), options.maxDepth(), EnumSet.copyOf(allowed),
+				options.minConfidence() > 0, options.asOf() != null, !options.kinds().isEmpty(), options.outgoing());
+		String cached = RENDERED.get(shape);
+		if (cached != null) {
+			return cached;
+		}
+		String cypher = render(shape);
+		if (RENDERED.size() >= MAX_RENDERED) {
+			RENDERED.clear();
+		}
+		RENDERED.put(shape, cypher);
+		return cypher;
+	}
+
+	/**
+	 * What the Cypher of a path query depends on; parameter values are bound, never rendered.
+	 */
+	private record Shape(PathMode mode, int k, int maxDepth, Set<RelationshipType> allowed, boolean minConfidence,
+			boolean asOf, boolean kinds, boolean outgoing) {
+	}
+
+	private static String render(Shape shape) {
+		Shape options = shape;
+		Set<RelationshipType> allowed = options.allowed();
 		Node a = Cypher.node("Entity").named("a").withProperties("id", Cypher.parameter("from"));
 		Node b = Cypher.node("Entity").named("b").withProperties("id", Cypher.parameter("to"));
 		Node aRef = Cypher.anyNode("a");
@@ -290,19 +317,28 @@ public class PathService {
 		SymbolicName r = hop.getRequiredSymbolicName();
 		// Every filter sits inside the relationship pattern, so the engine applies it while it searches: a
 		// filtered-out hop makes it look further instead of dropping an already selected shortest path.
-		Condition hopHolds = Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence"));
-		if (options.asOf() != null) {
-			hopHolds = hopHolds.and(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
+		// Every relationship has a confidence in [0, 1]; without a threshold, the search need not read it.
+		List<Condition> conditions = new ArrayList<>();
+		if (options.minConfidence()) {
+			conditions.add(Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence")));
+		}
+		if (options.asOf()) {
+			conditions.add(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
 				.and(Cypher.property(r, "validTo").isNull().or(Cypher.property(r, "validTo").gte(Cypher.parameter("asOf")))));
 		}
-		if (!options.kinds().isEmpty()) {
-			hopHolds = hopHolds.and(allowedEnd(Cypher.startNode(hop))).and(allowedEnd(Cypher.endNode(hop)));
+		if (options.kinds()) {
+			conditions.add(allowedEnd(Cypher.startNode(hop)).and(allowedEnd(Cypher.endNode(hop))));
 		}
-		PatternElement quantified = ((Relationship) hop.where(hopHolds))
+		Relationship filtered = conditions.isEmpty() ? hop
+				: (Relationship) hop.where(conditions.stream().reduce(Condition::and).orElseThrow());
+		PatternElement quantified = filtered
 			.quantifyRelationship(QuantifiedPathPattern.interval(1, options.maxDepth()));
 		NamedPath p = switch (options.mode()) {
 			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
-			case K_SHORTEST -> Cypher.shortestKGroups(options.k()).named("p").definedBy(quantified);
+			// k paths, not k groups: on hub-heavy graphs the k shortest lengths can hold millions of paths, which
+			// the engine must all enumerate (docs/benchmarks.md). A pool of 10 per answer leaves room for ranking.
+			case K_SHORTEST -> Cypher.shortestK(Math.min(CANDIDATE_CAP, options.k() * K_POOL)).named("p")
+				.definedBy(quantified);
 			case ALL -> Cypher.path("p").definedBy(quantified);
 		};
 		SymbolicName n = Cypher.name("n");
@@ -311,8 +347,8 @@ public class PathService {
 		Condition simple = Cypher.all(n).in(Cypher.nodes(p))
 			.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n)));
 		var match = Cypher.match(a, b).match(p);
-		var filtered = (options.mode() == PathMode.SHORTEST) ? match : match.where(simple);
-		Statement statement = filtered.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
+		var selected = (options.mode() == PathMode.SHORTEST) ? match : match.where(simple);
+		Statement statement = selected.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
 		return Renderer.getDefaultRenderer().render(statement);
 	}
 
@@ -322,7 +358,51 @@ public class PathService {
 			.or(Cypher.property(node, "id").in(Cypher.parameter("ends")));
 	}
 
-	private List<ConnectionPath> find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
+	/**
+	 * One search: the ranked paths (at most k), and the ends when the query named them by id. Whether a stored
+	 * linkage touches any node on the paths comes from the same transaction, so most answers never ask the ledger.
+	 */
+	private record Search(List<ConnectionPath> paths, EntitySummary start, EntitySummary end, boolean touchesLinkage) {
+
+		boolean resolvedEnds() {
+			return this.start != null && this.end != null;
+		}
+
+	}
+
+	/**
+	 * A candidate path with what ranking needs, before it is explained: turning every candidate of a hub-heavy
+	 * graph (up to {@value #CANDIDATE_CAP}) into sentences would cost more than the search.
+	 */
+	private record Candidate(Path path, double minConfidence, LocalDate latestEvidence, String nodeIds) {
+
+		static final Comparator<Candidate> RANKING = Comparator.comparingInt((Candidate c) -> c.path().length())
+			.thenComparing(Comparator.comparingDouble(Candidate::minConfidence).reversed())
+			.thenComparing(Candidate::latestEvidence, Comparator.reverseOrder())
+			.thenComparing(Candidate::nodeIds);
+
+		static Candidate of(Path path, Map<String, LocalDate> sourceDates) {
+			double minConfidence = 1;
+			LocalDate latest = null;
+			for (org.neo4j.driver.types.Relationship rel : path.relationships()) {
+				minConfidence = Math.min(minConfidence, rel.get("confidence").asDouble());
+				// A hop's latest evidence: its newest source, else the date it began to hold (Link#latestEvidence).
+				LocalDate hop = null;
+				for (String id : rel.get("sources").asList(Value::asString, List.<String>of())) {
+					LocalDate date = sourceDates.get(id);
+					hop = (hop == null || (date != null && date.isAfter(hop))) ? date : hop;
+				}
+				hop = (hop != null) ? hop : rel.get("validFrom").asLocalDate();
+				latest = (latest == null || hop.isAfter(latest)) ? hop : latest;
+			}
+			StringBuilder ids = new StringBuilder();
+			path.nodes().forEach(node -> ids.append(node.get("id").asString()).append(' '));
+			return new Candidate(path, minConfidence, latest, ids.toString());
+		}
+
+	}
+
+	private Search find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
 		String cypher = cypher(options, allowed);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("from", startId);
@@ -335,22 +415,47 @@ public class PathService {
 				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
 					.withMetadata(Map.of("app", "lodestone-paths")).build())) {
 			List<Path> raw = tx.run(cypher, parameters).list(record -> record.get("p").asPath());
+			if (raw.isEmpty()) {
+				Map<String, EntitySummary> ends = new HashMap<>();
+				tx.run(ENDS, Map.of("ids", List.of(startId, endId))).list().forEach(record -> {
+					EntitySummary entity = EntitySummary.of(record.get("entity").asMap());
+					ends.put(entity.id(), entity);
+				});
+				return new Search(List.of(), ends.get(startId), ends.get(endId), false);
+			}
 			Set<String> sourceIds = new LinkedHashSet<>();
-			raw.forEach(path -> path.relationships()
-				.forEach(rel -> sourceIds.addAll(rel.get("sources").asList(Value::asString, List.of()))));
-			Map<String, SourceReference> sources = new HashMap<>();
-			tx.run(SOURCES, Map.of("ids", List.copyOf(sourceIds))).list().forEach(record -> {
-				SourceReference source = SourceReference.of(record.get("source").asMap());
-				sources.put(source.id(), source);
+			Set<String> nodeIds = new LinkedHashSet<>();
+			raw.forEach(path -> {
+				path.relationships().forEach(rel -> sourceIds.addAll(rel.get("sources").asList(Value::asString, List.of())));
+				path.nodes().forEach(node -> nodeIds.add(node.get("id").asString()));
 			});
-			List<ConnectionPath> ranked = raw.stream().map(path -> toConnection(path, sources)).sorted(RANKING).toList();
-			int limit = (options.mode() == PathMode.ALL) ? Math.min(ranked.size(), options.k()) : options.k();
-			return ranked.stream().limit(limit).toList();
+			var context = tx.run(CONTEXT, Map.of("sources", List.copyOf(sourceIds), "ids", List.copyOf(nodeIds))).single();
+			Map<String, SourceReference> sources = new HashMap<>();
+			Map<String, LocalDate> sourceDates = new HashMap<>();
+			context.get("sources").asList(Value::asMap).forEach(properties -> {
+				SourceReference source = SourceReference.of(properties);
+				sources.put(source.id(), source);
+				sourceDates.put(source.id(), source.date());
+			});
+			int limit = (options.mode() == PathMode.ALL) ? Math.min(raw.size(), options.k()) : options.k();
+			List<ConnectionPath> ranked = raw.stream()
+				.map(path -> Candidate.of(path, sourceDates))
+				.sorted(Candidate.RANKING)
+				.limit(limit)
+				.map(candidate -> toConnection(candidate.path(), sources))
+				.toList();
+			ConnectionPath best = ranked.get(0);
+			return new Search(ranked, best.nodes().get(0), best.nodes().get(best.nodes().size() - 1),
+					context.get("touchesLinkage").asBoolean());
 		}
 	}
 
 	// A path through one side of a recorded quid pro quo mentions the linkage, who asserted it and who disputed it.
-	private List<ConnectionPath> withLinkages(List<ConnectionPath> paths) {
+	private List<ConnectionPath> withLinkages(Search search) {
+		List<ConnectionPath> paths = search.paths();
+		if (!search.touchesLinkage()) {
+			return paths;
+		}
 		Set<String> ids = new LinkedHashSet<>();
 		paths.forEach(path -> path.nodes().forEach(node -> ids.add(node.id())));
 		List<LinkageLedger.Linkage> touching = this.linkages.touching(ids);
@@ -382,6 +487,7 @@ public class PathService {
 		Options unfiltered = new Options(PathMode.SHORTEST, 1, options.maxDepth(), List.of(), List.of(), List.of(),
 				null, 0, false);
 		boolean existsUnfiltered = !find(start.id(), end.id(), unfiltered, EnumSet.allOf(RelationshipType.class))
+			.paths()
 			.isEmpty();
 		List<String> filters = new ArrayList<>();
 		if (options.asOf() != null) {
