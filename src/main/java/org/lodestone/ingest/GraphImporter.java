@@ -40,7 +40,7 @@ public class GraphImporter {
 
 	private static final Log logger = LogFactory.getLog(GraphImporter.class);
 
-	private static final int BATCH = 2_000;
+	private static final int BATCH = 10_000;
 
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),

@@ -183,6 +183,37 @@ class ExportIT extends IntegrationTest {
 		return new String(body, StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void theWholeGraphExportsInAStableOrderSourcesThenEntitiesByIdAndEdgesByStartTypeAndEnd() {
+		JsonNode graph = json("/api/export?format=json");
+		List<String> sources = new java.util.ArrayList<>();
+		List<String> entities = new java.util.ArrayList<>();
+		graph.get("nodes").forEach(node -> {
+			String id = node.get("id").asString();
+			boolean source = node.get("labels").get(0).asString().equals("Source");
+			if (source) {
+				assertThat(entities).as("entities before source %s", id).isEmpty();
+			}
+			(source ? sources : entities).add(id);
+		});
+		assertThat(sources).hasSize(countOf("Source")).isSorted();
+		assertThat(entities).hasSize(countOf("Entity")).isSorted();
+		List<String> edges = new java.util.ArrayList<>();
+		graph.get("edges").forEach(edge -> edges.add(edge.get("from").asString() + "\u0000" + edge.get("type").asString()
+				+ "\u0000" + edge.get("to").asString()));
+		assertThat(edges).hasSizeGreaterThan(200).isSorted().doesNotHaveDuplicates();
+	}
+
+	private int countOf(String label) {
+		return this.driver.executableQuery("MATCH (n:$($label)) RETURN count(n) AS n")
+			.withParameters(Map.of("label", label))
+			.execute()
+			.records()
+			.get(0)
+			.get("n")
+			.asInt();
+	}
+
 	private JsonNode json(String uri) {
 		return JsonMapper.shared().readTree(text(uri));
 	}
