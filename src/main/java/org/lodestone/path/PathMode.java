@@ -7,7 +7,7 @@ public enum PathMode {
 
 	/** The paths of the fewest hops. */
 	SHORTEST("shortest"),
-	/** The best {@code k} paths over the {@code k} shortest lengths. */
+	/** The best {@code k} of the {@code 10 k} shortest paths (ties in length broken by the ranking). */
 	K_SHORTEST("k-shortest"),
 	/** Every simple path (no node twice) up to the maximum depth. */
 	ALL("all");

@@ -32,9 +32,27 @@ public final class BenchEngine implements AutoCloseable {
 	 * @return the started engine with the schema applied
 	 */
 	public static BenchEngine start(Path store) {
+		return start(store, "512m");
+	}
+
+	/**
+	 * An engine for imports: an import is one transaction, and the default 512 MB of transaction memory does not hold
+	 * L's million relationships; the configuration table tells users importing that much to raise
+	 * {@code lodestone.neo4j.transaction-memory}, and the benchmarks do the same.
+	 * @param store the store directory; created when missing
+	 * @return the started engine with the schema applied
+	 */
+	public static BenchEngine forImport(Path store) {
+		return start(store, IMPORT_TRANSACTION_MEMORY);
+	}
+
+	/** The transaction memory of {@link #forImport}. */
+	public static final String IMPORT_TRANSACTION_MEMORY = "4g";
+
+	private static BenchEngine start(Path store, String transactionMemory) {
 		// The defaults of EmbeddedNeo4jProperties, except a transaction timeout long enough for the large imports.
 		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, store, "127.0.0.1", FreePorts.next(),
-				FreePorts.next(), "", "256m", Duration.ofMinutes(30), "512m");
+				FreePorts.next(), "", "256m", Duration.ofMinutes(30), transactionMemory);
 		EmbeddedNeo4j engine = new EmbeddedNeo4j(properties).start();
 		Driver driver = GraphDatabase.driver(engine.boltUri(), AuthTokens.none());
 		try (Session session = driver.session()) {

@@ -53,7 +53,7 @@ public class ImportBenchmark {
 	public void emptyStore() throws IOException {
 		Files.createDirectories(Path.of(this.work));
 		this.store = Files.createTempDirectory(Path.of(this.work), "import-");
-		this.engine = BenchEngine.start(this.store);
+		this.engine = BenchEngine.forImport(this.store);
 	}
 
 	@Benchmark
