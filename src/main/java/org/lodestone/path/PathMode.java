@@ -9,7 +9,7 @@ public enum PathMode {
 	SHORTEST("shortest"),
 	/** The best {@code k} of the {@code 10 k} shortest paths (ties in length broken by the ranking). */
 	K_SHORTEST("k-shortest"),
-	/** Every simple path (no node twice) up to the maximum depth. */
+	/** Simple paths (no node twice) up to the maximum depth, the 2,000 shortest when there are more. */
 	ALL("all");
 
 	private final String value;

@@ -339,7 +339,10 @@ public class PathService {
 			// the engine must all enumerate (docs/benchmarks.md). A pool of 10 per answer leaves room for ranking.
 			case K_SHORTEST -> Cypher.shortestK(Math.min(CANDIDATE_CAP, options.k() * K_POOL)).named("p")
 				.definedBy(quantified);
-			case ALL -> Cypher.path("p").definedBy(quantified);
+			// The 2,000 shortest instead of the first 2,000 found: a plain pattern expands every trail from one end
+			// (VarLengthExpand), which on hub-heavy graphs ran for minutes at depth 4 (docs/benchmarks.md); the
+			// selector searches from both ends, and since the ranking puts fewer hops first, it keeps the best.
+			case ALL -> Cypher.shortestK(CANDIDATE_CAP).named("p").definedBy(quantified);
 		};
 		SymbolicName n = Cypher.name("n");
 		SymbolicName m = Cypher.name("m");
