@@ -44,7 +44,8 @@ class FirstStartLoader implements ApplicationRunner {
 			logger.info("Graph holds " + entities + " entities; the bundled dataset is not loaded again");
 			return;
 		}
-		Dataset dataset = DatasetReader.read(DatasetFile.fromLocation(this.properties.location()));
+		// Through the importer, so the first start has the same file size limit as every other import.
+		Dataset dataset = this.importer.read(DatasetFile.fromLocation(this.properties.location()));
 		ImportReport report = this.importer.importDataset(dataset, ImportProgress.NONE);
 		logger.info("First start: loaded the bundled dataset from " + this.properties.location() + ": " + report);
 	}
