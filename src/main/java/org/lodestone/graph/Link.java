@@ -35,7 +35,7 @@ public record Link(String id, String type, EntitySummary from, EntitySummary to,
 	 * @return the newest publication date among the sources, or {@code validFrom} without sources
 	 */
 	public LocalDate latestEvidence() {
-		return this.sources.stream().map(SourceReference::date).max(LocalDate::compareTo).orElse(this.validFrom);
+		return Links.latestEvidence(this.sources.stream().map(SourceReference::date), this.validFrom);
 	}
 
 }

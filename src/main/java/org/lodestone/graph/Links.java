@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Value;
 
@@ -57,6 +59,17 @@ public final class Links {
 		return new Link(from.id() + "|" + type + "|" + to.id(), type, from, to, validFrom, validTo, confidence,
 				(String) props.get("quote"), share, (String) props.get("note"), List.copyOf(ordered),
 				sentence(relationshipType, from, to, validFrom, validTo, share, ordered));
+	}
+
+	/**
+	 * A hop's latest evidence, as paths are ranked by it: the newest date among the sources it cites, else the date it
+	 * began to hold.
+	 * @param sourceDates the dates of the cited sources that are stored; {@code null}s are skipped
+	 * @param validFrom the date the relationship began to hold
+	 * @return the date
+	 */
+	public static LocalDate latestEvidence(Stream<LocalDate> sourceDates, LocalDate validFrom) {
+		return sourceDates.filter(Objects::nonNull).max(LocalDate::compareTo).orElse(validFrom);
 	}
 
 	static String sentence(RelationshipType type, EntitySummary from, EntitySummary to, LocalDate validFrom,

@@ -305,39 +305,38 @@ public class PathService {
 	}
 
 	private static String render(Shape shape) {
-		Shape options = shape;
-		Set<RelationshipType> allowed = options.allowed();
+		Set<RelationshipType> allowed = shape.allowed();
 		Node a = Cypher.node("Entity").named("a").withProperties("id", Cypher.parameter("from"));
 		Node b = Cypher.node("Entity").named("b").withProperties("id", Cypher.parameter("to"));
 		Node aRef = Cypher.anyNode("a");
 		Node bRef = Cypher.anyNode("b");
 		String[] types = allowed.stream().map(Enum::name).toArray(String[]::new);
-		Relationship hop = (options.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types))
+		Relationship hop = (shape.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types))
 			.named("r");
 		SymbolicName r = hop.getRequiredSymbolicName();
 		// Every filter sits inside the relationship pattern, so the engine applies it while it searches: a
 		// filtered-out hop makes it look further instead of dropping an already selected shortest path.
 		// Every relationship has a confidence in [0, 1]; without a threshold, the search need not read it.
 		List<Condition> conditions = new ArrayList<>();
-		if (options.minConfidence()) {
+		if (shape.minConfidence()) {
 			conditions.add(Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence")));
 		}
-		if (options.asOf()) {
+		if (shape.asOf()) {
 			conditions.add(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
 				.and(Cypher.property(r, "validTo").isNull().or(Cypher.property(r, "validTo").gte(Cypher.parameter("asOf")))));
 		}
-		if (options.kinds()) {
+		if (shape.kinds()) {
 			conditions.add(allowedEnd(Cypher.startNode(hop)).and(allowedEnd(Cypher.endNode(hop))));
 		}
 		Relationship filtered = conditions.isEmpty() ? hop
 				: (Relationship) hop.where(conditions.stream().reduce(Condition::and).orElseThrow());
 		PatternElement quantified = filtered
-			.quantifyRelationship(QuantifiedPathPattern.interval(1, options.maxDepth()));
-		NamedPath p = switch (options.mode()) {
+			.quantifyRelationship(QuantifiedPathPattern.interval(1, shape.maxDepth()));
+		NamedPath p = switch (shape.mode()) {
 			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
 			// k paths, not k groups: on hub-heavy graphs the k shortest lengths can hold millions of paths, which
 			// the engine must all enumerate (docs/benchmarks.md). A pool of 10 per answer leaves room for ranking.
-			case K_SHORTEST -> Cypher.shortestK(Math.min(CANDIDATE_CAP, options.k() * K_POOL)).named("p")
+			case K_SHORTEST -> Cypher.shortestK(Math.min(CANDIDATE_CAP, shape.k() * K_POOL)).named("p")
 				.definedBy(quantified);
 			// The 2,000 shortest instead of the first 2,000 found: a plain pattern expands every trail from one end
 			// (VarLengthExpand), which on hub-heavy graphs ran for minutes at depth 4 (docs/benchmarks.md); the
@@ -350,9 +349,26 @@ public class PathService {
 		Condition simple = Cypher.all(n).in(Cypher.nodes(p))
 			.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n)));
 		var match = Cypher.match(a, b).match(p);
-		var selected = (options.mode() == PathMode.SHORTEST) ? match : match.where(simple);
+		var selected = (shape.mode() == PathMode.SHORTEST) ? match : match.where(simple);
 		Statement statement = selected.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
 		return Renderer.getDefaultRenderer().render(statement);
+	}
+
+	/**
+	 * @param startId the start entity's id
+	 * @param endId the end entity's id
+	 * @param options the query options
+	 * @return the parameters {@link #cypher} binds, for the service and for benchmarks that send the same query
+	 */
+	static Map<String, Object> parameters(String startId, String endId, Options options) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", startId);
+		parameters.put("to", endId);
+		parameters.put("minConfidence", options.minConfidence());
+		parameters.put("asOf", options.asOf());
+		parameters.put("kinds", options.kinds());
+		parameters.put("ends", List.of(startId, endId));
+		return parameters;
 	}
 
 	private static Condition allowedEnd(org.neo4j.cypherdsl.core.Expression node) {
@@ -389,13 +405,9 @@ public class PathService {
 			LocalDate latest = null;
 			for (org.neo4j.driver.types.Relationship rel : path.relationships()) {
 				minConfidence = Math.min(minConfidence, rel.get("confidence").asDouble());
-				// A hop's latest evidence: its newest source, else the date it began to hold (Link#latestEvidence).
-				LocalDate hop = null;
-				for (String id : rel.get("sources").asList(Value::asString, List.<String>of())) {
-					LocalDate date = sourceDates.get(id);
-					hop = (hop == null || (date != null && date.isAfter(hop))) ? date : hop;
-				}
-				hop = (hop != null) ? hop : rel.get("validFrom").asLocalDate();
+				LocalDate hop = Links.latestEvidence(rel.get("sources").asList(Value::asString, List.<String>of())
+					.stream()
+					.map(sourceDates::get), rel.get("validFrom").asLocalDate());
 				latest = (latest == null || hop.isAfter(latest)) ? hop : latest;
 			}
 			StringBuilder ids = new StringBuilder();
@@ -407,13 +419,7 @@ public class PathService {
 
 	private Search find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
 		String cypher = cypher(options, allowed);
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", startId);
-		parameters.put("to", endId);
-		parameters.put("minConfidence", options.minConfidence());
-		parameters.put("asOf", options.asOf());
-		parameters.put("kinds", options.kinds());
-		parameters.put("ends", List.of(startId, endId));
+		Map<String, Object> parameters = parameters(startId, endId, options);
 		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
 					.withMetadata(Map.of("app", "lodestone-paths")).build())) {

@@ -1,8 +1,6 @@
 package org.lodestone.path;
 
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.lodestone.graph.RelationshipType;
@@ -34,14 +32,8 @@ public final class PathCypher {
 	 * @return the parameters the service binds for an unfiltered query
 	 */
 	public static Map<String, Object> parameters(String from, String to) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", from);
-		parameters.put("to", to);
-		parameters.put("minConfidence", 0.0);
-		parameters.put("asOf", null);
-		parameters.put("kinds", List.of());
-		parameters.put("ends", List.of(from, to));
-		return parameters;
+		return PathService.parameters(from, to, PathService.Options.parse("shortest", "1", "1", null, null, null, null,
+				null, "any"));
 	}
 
 }
