@@ -25,6 +25,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,8 @@ public class GraphImporter {
 	private static final Log logger = LogFactory.getLog(GraphImporter.class);
 
 	private static final int BATCH = 10_000;
+
+	private static final int REPLAN_SECONDS = 300;
 
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
@@ -152,6 +155,7 @@ public class GraphImporter {
 							group.getValue(), GraphImporter::relationshipRow, Map.of()));
 				}
 				tx.commit();
+				replan();
 				ImportReport report = new ImportReport(sources, entities, relationships,
 						Duration.ofNanos(System.nanoTime() - started));
 				logger.info("Import committed: " + report);
@@ -160,6 +164,30 @@ public class GraphImporter {
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Makes the next queries plan with the imported graph's statistics. Neo4j keeps plans it made before the import,
+	 * and its index samples lag behind a large transaction: right after a first start, the unique id index still
+	 * looked empty, so path queries found their two ends by scanning every entity, 50,000 reads per query on M
+	 * instead of 4 (docs/benchmarks.md). The data is committed by now, so a failure here is logged, not thrown.
+	 */
+	private void replan() {
+		try (Session session = this.driver.session()) {
+			session.run("CALL db.prepareForReplanning($seconds)", Map.of("seconds", REPLAN_SECONDS)).consume();
+		}
+		catch (Neo4jException ex) {
+			// prepareForReplanning needs an admin on an external server; resampling alone is open to every user,
+			// and Neo4j replans once it sees the new statistics diverge.
+			logger.warn("Could not resample indexes and clear query plans after the import (" + ex.code()
+					+ "); scheduling a resample of outdated indexes instead: " + ex.getMessage());
+			try (Session session = this.driver.session()) {
+				session.run("CALL db.resampleOutdatedIndexes()").consume();
+			}
+			catch (Neo4jException again) {
+				logger.warn("Could not schedule index resampling after the import: " + again.getMessage());
+			}
 		}
 	}
 

@@ -73,13 +73,18 @@ class PathBenchmarkIT extends IntegrationTest {
 	}
 
 	@Test
-	void thePlanCheckCatchesALegacyShortestPathAndAnUnboundedExpansion() {
+	void thePlanCheckCatchesALegacyShortestPathAnUnboundedExpansionAndAScan() {
 		PlanCheck.Result legacy = PlanCheck.check(this.driver,
 				"MATCH (a:Entity {id: $from}), (b:Entity {id: $to}), p = shortestPath((a)-[*]-(b)) "
 						+ "WHERE all(r IN relationships(p) WHERE r.confidence > 0.5) RETURN p",
 				Map.of("from", "a", "to", "b"));
 		assertThat(legacy.violations()).anyMatch(v -> v.contains("fallback"));
 		assertThat(legacy.violations()).anyMatch(v -> v.contains("unbounded"));
+		PlanCheck.Result scan = PlanCheck.check(this.driver,
+				"MATCH (a:Entity), (b:Entity) WHERE toLower(a.id) = $from AND toLower(b.id) = $to "
+						+ "MATCH p = SHORTEST 1 (a)-[]-{1,3}(b) RETURN p",
+				Map.of("from", "a", "to", "b"));
+		assertThat(scan.violations()).anyMatch(v -> v.contains("scanning"));
 	}
 
 	@Test

@@ -10,8 +10,8 @@ import org.neo4j.driver.summary.Plan;
 
 /**
  * Reads a query's plan with {@code EXPLAIN} and names what would make it scale badly: the legacy shortest-path
- * operator (which falls back to an exhaustive search when filters apply after it), and expansions without an upper
- * bound on their length.
+ * operator (which falls back to an exhaustive search when filters apply after it), expansions without an upper
+ * bound on their length, and scans where the ends should be found by their ids.
  */
 public final class PlanCheck {
 
@@ -54,6 +54,11 @@ public final class PlanCheck {
 			violations.add(operator + ": shortest path with a possible exhaustive fallback (" + details + ")");
 		}
 		boolean expands = bare.contains("Expand") || bare.contains("Repeat") || bare.contains("ShortestPath");
+		// The ends are ids under a unique constraint; a scan means the planner saw stale statistics (an index that
+		// looked empty after a large import) and reads every entity per query.
+		if (bare.equals("AllNodesScan") || bare.equals("NodeByLabelScan") || bare.endsWith("IndexScan")) {
+			violations.add(operator + ": finds an end by scanning instead of seeking its id (" + details + ")");
+		}
 		if (expands && UNBOUNDED.matcher(details).find()) {
 			violations.add(operator + ": unbounded expansion (" + details + ")");
 		}
