@@ -40,7 +40,6 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Path;
@@ -73,16 +72,17 @@ public class PathService {
 
 	private static final Pattern ENTITY_ID = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
 
-	// What an answer needs beyond its paths, in one round trip: the cited sources (for ranking by evidence and for
-	// citations), and whether a linkage ties a node on any path (most do not, and then the ledger is not read).
+	// What an answer needs beyond its candidate paths, in the same statement, so a query is one round trip: the cited
+	// sources (for ranking by evidence and for citations), whether a linkage ties a node on any path (most do not,
+	// and then the ledger is not read), and the two ends, which an empty answer names.
 	private static final String CONTEXT = """
-			RETURN COLLECT { MATCH (s:Source) WHERE s.id IN $sources RETURN properties(s) } AS sources,
-			       EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN $ids OR m.id IN $ids } AS touchesLinkage
-			""";
-
-	private static final String ENDS = """
-			MATCH (n:Entity) WHERE n.id IN $ids
-			RETURN n {.id, .kind, .subtype, .name} AS entity
+			WITH collect(p) AS paths
+			WITH paths, COLLECT { UNWIND paths AS path UNWIND nodes(path) AS n RETURN DISTINCT n.id } AS ids
+			RETURN paths,
+			       COLLECT { UNWIND paths AS path UNWIND relationships(path) AS hop UNWIND hop.sources AS id
+			                 WITH DISTINCT id MATCH (s:Source {id: id}) RETURN properties(s) } AS sources,
+			       EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN ids OR m.id IN ids } AS touchesLinkage,
+			       COLLECT { MATCH (n:Entity) WHERE n.id IN $ends RETURN n {.id, .kind, .subtype, .name} } AS ends
 			""";
 
 	private static final int MAX_RENDERED = 512;
@@ -351,7 +351,7 @@ public class PathService {
 		var match = Cypher.match(a, b).match(p);
 		var selected = (shape.mode() == PathMode.SHORTEST) ? match : match.where(simple);
 		Statement statement = selected.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
-		return Renderer.getDefaultRenderer().render(statement);
+		return "CALL () {\n  " + Renderer.getDefaultRenderer().render(statement) + "\n}\n" + CONTEXT;
 	}
 
 	/**
@@ -420,43 +420,38 @@ public class PathService {
 	private Search find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
 		String cypher = cypher(options, allowed);
 		Map<String, Object> parameters = parameters(startId, endId, options);
-		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
-				Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
-					.withMetadata(Map.of("app", "lodestone-paths")).build())) {
-			List<Path> raw = tx.run(cypher, parameters).list(record -> record.get("p").asPath());
-			if (raw.isEmpty()) {
-				Map<String, EntitySummary> ends = new HashMap<>();
-				tx.run(ENDS, Map.of("ids", List.of(startId, endId))).list().forEach(record -> {
-					EntitySummary entity = EntitySummary.of(record.get("entity").asMap());
-					ends.put(entity.id(), entity);
-				});
-				return new Search(List.of(), ends.get(startId), ends.get(endId), false);
-			}
-			Set<String> sourceIds = new LinkedHashSet<>();
-			Set<String> nodeIds = new LinkedHashSet<>();
-			raw.forEach(path -> {
-				path.relationships().forEach(rel -> sourceIds.addAll(rel.get("sources").asList(Value::asString, List.of())));
-				path.nodes().forEach(node -> nodeIds.add(node.get("id").asString()));
-			});
-			var context = tx.run(CONTEXT, Map.of("sources", List.copyOf(sourceIds), "ids", List.copyOf(nodeIds))).single();
-			Map<String, SourceReference> sources = new HashMap<>();
-			Map<String, LocalDate> sourceDates = new HashMap<>();
-			context.get("sources").asList(Value::asMap).forEach(properties -> {
-				SourceReference source = SourceReference.of(properties);
-				sources.put(source.id(), source);
-				sourceDates.put(source.id(), source.date());
-			});
-			int limit = (options.mode() == PathMode.ALL) ? Math.min(raw.size(), options.k()) : options.k();
-			List<ConnectionPath> ranked = raw.stream()
-				.map(path -> Candidate.of(path, sourceDates))
-				.sorted(Candidate.RANKING)
-				.limit(limit)
-				.map(candidate -> toConnection(candidate.path(), sources))
-				.toList();
-			ConnectionPath best = ranked.get(0);
-			return new Search(ranked, best.nodes().get(0), best.nodes().get(best.nodes().size() - 1),
-					context.get("touchesLinkage").asBoolean());
+		org.neo4j.driver.Record answer;
+		// One auto-commit statement: an explicit transaction would cost two more round trips for the same reads.
+		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+			answer = session.run(cypher, parameters, TransactionConfig.builder().withTimeout(this.timeout)
+				.withMetadata(Map.of("app", "lodestone-paths")).build()).single();
 		}
+		List<Path> raw = answer.get("paths").asList(Value::asPath);
+		if (raw.isEmpty()) {
+			Map<String, EntitySummary> ends = new HashMap<>();
+			answer.get("ends").asList(Value::asMap).forEach(properties -> {
+				EntitySummary entity = EntitySummary.of(properties);
+				ends.put(entity.id(), entity);
+			});
+			return new Search(List.of(), ends.get(startId), ends.get(endId), false);
+		}
+		Map<String, SourceReference> sources = new HashMap<>();
+		Map<String, LocalDate> sourceDates = new HashMap<>();
+		answer.get("sources").asList(Value::asMap).forEach(properties -> {
+			SourceReference source = SourceReference.of(properties);
+			sources.put(source.id(), source);
+			sourceDates.put(source.id(), source.date());
+		});
+		int limit = (options.mode() == PathMode.ALL) ? Math.min(raw.size(), options.k()) : options.k();
+		List<ConnectionPath> ranked = raw.stream()
+			.map(path -> Candidate.of(path, sourceDates))
+			.sorted(Candidate.RANKING)
+			.limit(limit)
+			.map(candidate -> toConnection(candidate.path(), sources))
+			.toList();
+		ConnectionPath best = ranked.get(0);
+		return new Search(ranked, best.nodes().get(0), best.nodes().get(best.nodes().size() - 1),
+				answer.get("touchesLinkage").asBoolean());
 	}
 
 	// A path through one side of a recorded quid pro quo mentions the linkage, who asserted it and who disputed it.

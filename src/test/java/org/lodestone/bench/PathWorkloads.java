@@ -16,6 +16,7 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 
@@ -98,15 +99,21 @@ public final class PathWorkloads {
 	 * @return every path the query returns, unranked
 	 */
 	public static List<List<String>> bolt(Driver driver, String cypher, PathPairs.Pair pair) {
+		// Sent as the service sends it: one auto-commit statement in a read session.
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			return session.executeRead(tx -> tx.run(cypher, PathCypher.parameters(pair.from(), pair.to())).list(record -> {
-				Path path = record.get("p").asPath();
+			List<Path> paths = session.run(cypher, PathCypher.parameters(pair.from(), pair.to()))
+				.single()
+				.get("paths")
+				.asList(Value::asPath);
+			List<List<String>> answer = new ArrayList<>();
+			for (Path path : paths) {
 				List<String> ids = new ArrayList<>();
 				for (Node node : path.nodes()) {
 					ids.add(node.get("id").asString());
 				}
-				return ids;
-			}));
+				answer.add(ids);
+			}
+			return answer;
 		}
 	}
 
