@@ -275,7 +275,9 @@ public final class BenchmarkSuite {
 			List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
 					"org.neo4j.cli.AdminTool"));
 			command.addAll(SnapshotExports.adminImportArguments(importDir));
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			// In the throwaway home, so the import.report neo4j-admin writes to its working directory goes with it.
+			ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("neo4j-admin.log").toFile());
 			builder.environment().put("NEO4J_HOME", home.toString());
 			builder.environment().put("NEO4J_CONF", home.resolve("conf").toString());
