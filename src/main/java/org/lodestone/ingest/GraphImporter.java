@@ -45,6 +45,16 @@ public class GraphImporter {
 
 	private static final int REPLAN_SECONDS = 300;
 
+	// An import that created at least a tenth of the stored nodes and relationships makes Neo4j replan.
+	private static final long RESHAPED_SHARE = 10;
+
+	// Both counts come from Neo4j's count store, not a scan.
+	private static final String STORED_ELEMENTS = """
+			CALL () { MATCH (n) RETURN count(n) AS nodes }
+			CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+			RETURN nodes + relationships AS stored
+			""";
+
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
 				Arrays.stream(Subtype.values()).map(Subtype::label))
@@ -155,7 +165,7 @@ public class GraphImporter {
 							group.getValue(), GraphImporter::relationshipRow, Map.of()));
 				}
 				tx.commit();
-				replan();
+				replanIfReshaped(sources.created() + entities.created() + relationships.created());
 				ImportReport report = new ImportReport(sources, entities, relationships,
 						Duration.ofNanos(System.nanoTime() - started));
 				logger.info("Import committed: " + report);
@@ -168,13 +178,20 @@ public class GraphImporter {
 	}
 
 	/**
-	 * Makes the next queries plan with the imported graph's statistics. Neo4j keeps plans it made before the import,
-	 * and its index samples lag behind a large transaction: right after a first start, the unique id index still
-	 * looked empty, so path queries found their two ends by scanning every entity, 50,000 reads per query on M
-	 * instead of 4 (docs/benchmarks.md). The data is committed by now, so a failure here is logged, not thrown.
+	 * Makes the next queries plan with the imported graph's statistics when the import is a large share of the graph.
+	 * Neo4j keeps plans it made before the import, and its index samples lag behind a large transaction: right after a
+	 * first start, the unique id index still looked empty, so path queries found their two ends by scanning every
+	 * entity, 50,000 reads per query on M instead of 4 (docs/benchmarks.md). Smaller imports are left to Neo4j's
+	 * background sampling: resampling every index and clearing every plan would make them cost seconds on a large
+	 * graph. The data is committed by now, so a failure here is logged, not thrown.
+	 * @param created the nodes and relationships the import created
 	 */
-	private void replan() {
+	private void replanIfReshaped(long created) {
 		try (Session session = this.driver.session()) {
+			long stored = session.run(STORED_ELEMENTS).single().get("stored").asLong();
+			if (created * RESHAPED_SHARE < stored) {
+				return;
+			}
 			session.run("CALL db.prepareForReplanning($seconds)", Map.of("seconds", REPLAN_SECONDS)).consume();
 		}
 		catch (Neo4jException ex) {

@@ -206,8 +206,9 @@ class PathIT extends IntegrationTest {
 		for (PathMode mode : PathMode.values()) {
 			PathService.Options options = options(mode, 5, 6);
 			String cypher = PathService.cypher(options, java.util.EnumSet.allOf(RelationshipType.class));
-			var summary = this.driver.session().run("EXPLAIN " + cypher, Map.of("from", "product:nvidia-h20", "to",
-					"mineral:ndpr", "minConfidence", 0.0, "kinds", List.of(), "ends", List.of())).consume();
+			var summary = this.driver.session()
+				.run("EXPLAIN " + cypher, PathService.parameters("product:nvidia-h20", "mineral:ndpr", options))
+				.consume();
 			String operators = operators(summary.plan());
 			// The legacy shortestPath operator is the one with an exhaustive fallback; SHORTEST plans the stateful one.
 			assertThat(operators).as(mode + ": " + operators).doesNotContainPattern("(?<!Stateful)ShortestPath")
