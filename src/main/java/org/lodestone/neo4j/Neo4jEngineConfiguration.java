@@ -4,7 +4,10 @@ import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -47,11 +50,25 @@ class Neo4jEngineConfiguration {
 			};
 		}
 
+		// In-process by default; lodestone.neo4j.in-process-reads=false sends them through the driver as with an
+		// external server, which the tests use to cover that path against the embedded engine.
+		@Bean
+		GraphReads embeddedGraphReads(EmbeddedNeo4j engine, ObjectProvider<Driver> driver,
+				@Value("${lodestone.neo4j.in-process-reads:true}") boolean inProcess) {
+			return inProcess ? new EmbeddedGraphReads(engine) : new DriverGraphReads(driver.getObject());
+		}
+
 		@Bean
 		Neo4jDeployment embeddedDeployment(EmbeddedNeo4j engine) {
 			return new Neo4jDeployment("embedded", engine.boltUri(), engine.httpUri().resolve("/browser/"));
 		}
 
+	}
+
+	@Bean
+	@Conditional(ExternalModeCondition.class)
+	GraphReads externalGraphReads(Driver driver) {
+		return new DriverGraphReads(driver);
 	}
 
 	@Bean

@@ -24,33 +24,29 @@ import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.graph.Subtype;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.web.InvalidRequestException;
 import org.lodestone.web.RequestValues;
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.FunctionInvocation;
 import org.neo4j.cypherdsl.core.NamedPath;
 import org.neo4j.cypherdsl.core.Node;
 import org.neo4j.cypherdsl.core.PatternElement;
 import org.neo4j.cypherdsl.core.QuantifiedPathPattern;
 import org.neo4j.cypherdsl.core.Relationship;
 import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.ast.Visitor;
 import org.neo4j.cypherdsl.core.SymbolicName;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Path;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Answers "what connects X to Y" with ranked, explained paths. Queries are built with Cypher-DSL from validated
- * options (relationship types only from {@link RelationshipType}) and run read-only with a timeout; the engine's
- * {@code SHORTEST} path selector searches breadth-first with the filters applied during the search, so no query falls
- * back to an exhaustive search.
+ * options (relationship types only from {@link RelationshipType}) and run read-only with a timeout. Every search runs
+ * from both ends, breadth-first, with the filters checked hop by hop during the search, so no query falls back to an
+ * exhaustive search: shortest paths with {@code allShortestPaths}, the other modes with the {@code SHORTEST} selector.
  * <p>
  * Ranking, deterministic: fewest hops first, then the highest minimum confidence, then the most recent evidence,
  * then the sequence of node ids.
@@ -72,16 +68,23 @@ public class PathService {
 
 	private static final Pattern ENTITY_ID = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
 
-	// What an answer needs beyond its candidate paths, in the same statement, so a query is one round trip: the cited
-	// sources (for ranking by evidence and for citations), whether a linkage ties a node on any path (most do not,
-	// and then the ledger is not read), and the two ends, which an empty answer names.
+	// What an answer needs beyond its candidate paths, in the same statement, so a query is one round trip: the paths
+	// projected to plain values (the same Java types in-process and through the driver, and only the properties an
+	// answer shows), the cited sources (for ranking by evidence and for citations), whether a linkage ties a node on
+	// any path (most do not, and then the ledger is not read; checked from the paths' nodes, so no scan of every
+	// linkage), and the two ends, which an empty answer names.
 	private static final String CONTEXT = """
-			WITH collect(p) AS paths
-			WITH paths, COLLECT { UNWIND paths AS path UNWIND nodes(path) AS n RETURN DISTINCT n.id } AS ids
-			RETURN paths,
-			       COLLECT { UNWIND paths AS path UNWIND relationships(path) AS hop UNWIND hop.sources AS id
+			WITH collect(p) AS found
+			WITH found, COLLECT { UNWIND found AS path UNWIND nodes(path) AS n RETURN DISTINCT n } AS onPaths
+			RETURN [path IN found | {
+			         nodes: [n IN nodes(path) | n {.id, .kind, .subtype, .name}],
+			         hops: [hop IN relationships(path) | {type: type(hop), from: startNode(hop).id, to: endNode(hop).id,
+			                                             properties: properties(hop)}]
+			       }] AS paths,
+			       COLLECT { UNWIND found AS path UNWIND relationships(path) AS hop UNWIND hop.sources AS id
 			                 WITH DISTINCT id MATCH (s:Source {id: id}) RETURN properties(s) } AS sources,
-			       EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN ids OR m.id IN ids } AS touchesLinkage,
+			       EXISTS { UNWIND onPaths AS x MATCH (x:Linkage)-[:TIES]->(:Policy) }
+			         OR EXISTS { UNWIND onPaths AS x MATCH (x:Policy)<-[:TIES]-(:Linkage) } AS touchesLinkage,
 			       COLLECT { MATCH (n:Entity) WHERE n.id IN $ends RETURN n {.id, .kind, .subtype, .name} } AS ends
 			""";
 
@@ -94,14 +97,14 @@ public class PathService {
 
 	private final LinkageLedger linkages;
 
-	private final Driver driver;
+	private final GraphReads reads;
 
 	private final Duration timeout;
 
-	PathService(EntityService entities, LinkageLedger linkages, Driver driver, @org.springframework.beans.factory.annotation.Value("${lodestone.query.timeout:5s}") Duration timeout) {
+	PathService(EntityService entities, LinkageLedger linkages, GraphReads reads, @org.springframework.beans.factory.annotation.Value("${lodestone.query.timeout:5s}") Duration timeout) {
 		this.entities = entities;
 		this.linkages = linkages;
-		this.driver = driver;
+		this.reads = reads;
 		this.timeout = timeout;
 	}
 
@@ -311,29 +314,52 @@ public class PathService {
 		Node aRef = Cypher.anyNode("a");
 		Node bRef = Cypher.anyNode("b");
 		String[] types = allowed.stream().map(Enum::name).toArray(String[]::new);
-		Relationship hop = (shape.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types))
-			.named("r");
+		Relationship hop = shape.outgoing() ? aRef.relationshipTo(bRef, types) : aRef.relationshipBetween(bRef, types);
+		Statement statement = (shape.mode() == PathMode.SHORTEST) ? allShortest(shape, a, b, hop)
+				: shortestK(shape, a, b, hop);
+		return "CALL () {\n  " + Renderer.getDefaultRenderer().render(statement) + "\n}\n" + CONTEXT;
+	}
+
+	/**
+	 * Every shortest path, with the engine's bidirectional breadth-first search ({@code allShortestPaths}). On hub-heavy
+	 * graphs it answered in tens of milliseconds where the {@code ALL SHORTEST} selector took up to 20 s for the same
+	 * pair (docs/benchmarks.md). Every filter is a predicate on each relationship of the path, which the search checks
+	 * at every step, so the planner has no reason for its exhaustive fallback; the plan checks in the tests and the
+	 * benchmarks hold it to that.
+	 */
+	private static Statement allShortest(Shape shape, Node a, Node b, Relationship hop) {
+		NamedPath p = Cypher.path("p")
+			.definedBy(new FunctionPattern(FunctionInvocation.create(ALL_SHORTEST_PATHS, hop.length(1, shape.maxDepth()))));
+		SymbolicName x = Cypher.name("x");
+		var match = Cypher.match(a, b).match(p);
+		Optional<Condition> filters = filters(shape, x);
+		var selected = filters.isPresent()
+				? match.where(Cypher.all(x).in(Cypher.relationships(p)).where(filters.get())) : match;
+		return selected.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
+	}
+
+	// Cypher-DSL renders the legacy path functions only for its parser; this does what the parser does, with public API.
+	private static final FunctionInvocation.FunctionDefinition ALL_SHORTEST_PATHS = () -> "allShortestPaths";
+
+	private record FunctionPattern(FunctionInvocation function) implements PatternElement {
+
+		@Override
+		public void accept(Visitor visitor) {
+			this.function.accept(visitor);
+		}
+
+	}
+
+	private static Statement shortestK(Shape shape, Node a, Node b, Relationship unnamed) {
+		Relationship hop = unnamed.named("r");
 		SymbolicName r = hop.getRequiredSymbolicName();
 		// Every filter sits inside the relationship pattern, so the engine applies it while it searches: a
 		// filtered-out hop makes it look further instead of dropping an already selected shortest path.
-		// Every relationship has a confidence in [0, 1]; without a threshold, the search need not read it.
-		List<Condition> conditions = new ArrayList<>();
-		if (shape.minConfidence()) {
-			conditions.add(Cypher.property(r, "confidence").gte(Cypher.parameter("minConfidence")));
-		}
-		if (shape.asOf()) {
-			conditions.add(Cypher.property(r, "validFrom").lte(Cypher.parameter("asOf"))
-				.and(Cypher.property(r, "validTo").isNull().or(Cypher.property(r, "validTo").gte(Cypher.parameter("asOf")))));
-		}
-		if (shape.kinds()) {
-			conditions.add(allowedEnd(Cypher.startNode(hop)).and(allowedEnd(Cypher.endNode(hop))));
-		}
-		Relationship filtered = conditions.isEmpty() ? hop
-				: (Relationship) hop.where(conditions.stream().reduce(Condition::and).orElseThrow());
+		Optional<Condition> filters = filters(shape, r);
+		Relationship filtered = filters.isPresent() ? (Relationship) hop.where(filters.get()) : hop;
 		PatternElement quantified = filtered
 			.quantifyRelationship(QuantifiedPathPattern.interval(1, shape.maxDepth()));
 		NamedPath p = switch (shape.mode()) {
-			case SHORTEST -> Cypher.allShortest().named("p").definedBy(quantified);
 			// k paths, not k groups: on hub-heavy graphs the k shortest lengths can hold millions of paths, which
 			// the engine must all enumerate (docs/benchmarks.md). A pool of 10 per answer leaves room for ranking.
 			case K_SHORTEST -> Cypher.shortestK(Math.min(CANDIDATE_CAP, shape.k() * K_POOL)).named("p")
@@ -342,16 +368,36 @@ public class PathService {
 			// (VarLengthExpand), which on hub-heavy graphs ran for minutes at depth 4 (docs/benchmarks.md); the
 			// selector searches from both ends, and since the ranking puts fewer hops first, it keeps the best.
 			case ALL -> Cypher.shortestK(CANDIDATE_CAP).named("p").definedBy(quantified);
+			case SHORTEST -> throw new IllegalArgumentException("shortest paths use allShortestPaths");
 		};
 		SymbolicName n = Cypher.name("n");
 		SymbolicName m = Cypher.name("m");
-		// Shortest paths never repeat a node; for the others, only simple paths are answers.
+		// Only simple paths are answers.
 		Condition simple = Cypher.all(n).in(Cypher.nodes(p))
 			.where(Cypher.single(m).in(Cypher.nodes(p)).where(m.isEqualTo(n)));
-		var match = Cypher.match(a, b).match(p);
-		var selected = (shape.mode() == PathMode.SHORTEST) ? match : match.where(simple);
-		Statement statement = selected.returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP).build();
-		return "CALL () {\n  " + Renderer.getDefaultRenderer().render(statement) + "\n}\n" + CONTEXT;
+		return Cypher.match(a, b).match(p).where(simple).returning(p.getRequiredSymbolicName()).limit(CANDIDATE_CAP)
+			.build();
+	}
+
+	/**
+	 * The options' filters on one relationship, named {@code hop}, and its two ends.
+	 */
+	private static Optional<Condition> filters(Shape shape, SymbolicName hop) {
+		List<Condition> conditions = new ArrayList<>();
+		// Every relationship has a confidence in [0, 1]; without a threshold, the search need not read it.
+		if (shape.minConfidence()) {
+			conditions.add(Cypher.property(hop, "confidence").gte(Cypher.parameter("minConfidence")));
+		}
+		if (shape.asOf()) {
+			conditions.add(Cypher.property(hop, "validFrom").lte(Cypher.parameter("asOf"))
+				.and(Cypher.property(hop, "validTo").isNull().or(Cypher.property(hop, "validTo").gte(Cypher.parameter("asOf")))));
+		}
+		if (shape.kinds()) {
+			// Only the name renders: startNode(hop), endNode(hop).
+			Relationship named = Cypher.anyNode().relationshipTo(Cypher.anyNode()).named(hop);
+			conditions.add(allowedEnd(Cypher.startNode(named)).and(allowedEnd(Cypher.endNode(named))));
+		}
+		return conditions.stream().reduce(Condition::and);
 	}
 
 	/**
@@ -390,46 +436,65 @@ public class PathService {
 	}
 
 	/**
+	 * A path as the statement projects it: its nodes ({@code id}, {@code kind}, {@code subtype}, {@code name}) and its
+	 * hops ({@code type}, {@code from} and {@code to} ids, stored {@code properties}).
+	 */
+	private record RawPath(List<Map<String, Object>> nodes, List<Map<String, Object>> hops) {
+
+		@SuppressWarnings("unchecked")
+		static RawPath of(Object value) {
+			Map<String, Object> path = (Map<String, Object>) value;
+			return new RawPath((List<Map<String, Object>>) path.get("nodes"), (List<Map<String, Object>>) path.get("hops"));
+		}
+
+		@SuppressWarnings("unchecked")
+		static Map<String, Object> properties(Map<String, Object> hop) {
+			return (Map<String, Object>) hop.get("properties");
+		}
+
+		static List<String> sources(Map<String, Object> hop) {
+			return (properties(hop).get("sources") instanceof List<?> ids) ? ids.stream().map(String::valueOf).toList()
+					: List.of();
+		}
+
+	}
+
+	/**
 	 * A candidate path with what ranking needs, before it is explained: turning every candidate of a hub-heavy
 	 * graph (up to {@value #CANDIDATE_CAP}) into sentences would cost more than the search.
 	 */
-	private record Candidate(Path path, double minConfidence, LocalDate latestEvidence, String nodeIds) {
+	private record Candidate(RawPath path, double minConfidence, LocalDate latestEvidence, String nodeIds) {
 
-		static final Comparator<Candidate> RANKING = Comparator.comparingInt((Candidate c) -> c.path().length())
+		static final Comparator<Candidate> RANKING = Comparator.comparingInt((Candidate c) -> c.path().hops().size())
 			.thenComparing(Comparator.comparingDouble(Candidate::minConfidence).reversed())
 			.thenComparing(Candidate::latestEvidence, Comparator.reverseOrder())
 			.thenComparing(Candidate::nodeIds);
 
-		static Candidate of(Path path, Map<String, LocalDate> sourceDates) {
+		static Candidate of(RawPath path, Map<String, LocalDate> sourceDates) {
 			double minConfidence = 1;
 			LocalDate latest = null;
-			for (org.neo4j.driver.types.Relationship rel : path.relationships()) {
-				minConfidence = Math.min(minConfidence, rel.get("confidence").asDouble());
-				LocalDate hop = Links.latestEvidence(rel.get("sources").asList(Value::asString, List.<String>of())
-					.stream()
-					.map(sourceDates::get), rel.get("validFrom").asLocalDate());
-				latest = (latest == null || hop.isAfter(latest)) ? hop : latest;
+			for (Map<String, Object> hop : path.hops()) {
+				Map<String, Object> properties = RawPath.properties(hop);
+				minConfidence = Math.min(minConfidence, ((Number) properties.get("confidence")).doubleValue());
+				LocalDate evidence = Links.latestEvidence(RawPath.sources(hop).stream().map(sourceDates::get),
+						(LocalDate) properties.get("validFrom"));
+				latest = (latest == null || evidence.isAfter(latest)) ? evidence : latest;
 			}
 			StringBuilder ids = new StringBuilder();
-			path.nodes().forEach(node -> ids.append(node.get("id").asString()).append(' '));
+			path.nodes().forEach(node -> ids.append(node.get("id")).append(' '));
 			return new Candidate(path, minConfidence, latest, ids.toString());
 		}
 
 	}
 
+	@SuppressWarnings("unchecked")
 	private Search find(String startId, String endId, Options options, Set<RelationshipType> allowed) {
-		String cypher = cypher(options, allowed);
-		Map<String, Object> parameters = parameters(startId, endId, options);
-		org.neo4j.driver.Record answer;
-		// One auto-commit statement: an explicit transaction would cost two more round trips for the same reads.
-		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			answer = session.run(cypher, parameters, TransactionConfig.builder().withTimeout(this.timeout)
-				.withMetadata(Map.of("app", "lodestone-paths")).build()).single();
-		}
-		List<Path> raw = answer.get("paths").asList(Value::asPath);
+		Map<String, Object> answer = this.reads.single(cypher(options, allowed), parameters(startId, endId, options),
+				this.timeout, "lodestone-paths");
+		List<Object> raw = (List<Object>) answer.get("paths");
 		if (raw.isEmpty()) {
 			Map<String, EntitySummary> ends = new HashMap<>();
-			answer.get("ends").asList(Value::asMap).forEach(properties -> {
+			((List<Map<String, Object>>) answer.get("ends")).forEach(properties -> {
 				EntitySummary entity = EntitySummary.of(properties);
 				ends.put(entity.id(), entity);
 			});
@@ -437,21 +502,21 @@ public class PathService {
 		}
 		Map<String, SourceReference> sources = new HashMap<>();
 		Map<String, LocalDate> sourceDates = new HashMap<>();
-		answer.get("sources").asList(Value::asMap).forEach(properties -> {
+		((List<Map<String, Object>>) answer.get("sources")).forEach(properties -> {
 			SourceReference source = SourceReference.of(properties);
 			sources.put(source.id(), source);
 			sourceDates.put(source.id(), source.date());
 		});
 		int limit = (options.mode() == PathMode.ALL) ? Math.min(raw.size(), options.k()) : options.k();
 		List<ConnectionPath> ranked = raw.stream()
-			.map(path -> Candidate.of(path, sourceDates))
+			.map(path -> Candidate.of(RawPath.of(path), sourceDates))
 			.sorted(Candidate.RANKING)
 			.limit(limit)
 			.map(candidate -> toConnection(candidate.path(), sources))
 			.toList();
 		ConnectionPath best = ranked.get(0);
 		return new Search(ranked, best.nodes().get(0), best.nodes().get(best.nodes().size() - 1),
-				answer.get("touchesLinkage").asBoolean());
+				(Boolean) answer.get("touchesLinkage"));
 	}
 
 	// A path through one side of a recorded quid pro quo mentions the linkage, who asserted it and who disputed it.
@@ -517,19 +582,19 @@ public class PathService {
 						+ "without the filters (" + filterText + ").";
 	}
 
-	private static ConnectionPath toConnection(Path path, Map<String, SourceReference> sources) {
-		Map<String, EntitySummary> byElement = new LinkedHashMap<>();
+	private static ConnectionPath toConnection(RawPath path, Map<String, SourceReference> sources) {
+		Map<String, EntitySummary> byId = new HashMap<>();
 		List<EntitySummary> nodes = new ArrayList<>();
-		for (org.neo4j.driver.types.Node node : path.nodes()) {
-			EntitySummary summary = EntitySummary.of(node.asMap());
-			byElement.put(node.elementId(), summary);
+		for (Map<String, Object> node : path.nodes()) {
+			EntitySummary summary = EntitySummary.of(node);
+			byId.put(summary.id(), summary);
 			nodes.add(summary);
 		}
 		List<Link> hops = new ArrayList<>();
-		for (org.neo4j.driver.types.Relationship rel : path.relationships()) {
-			hops.add(Links.of(rel.type(), byElement.get(rel.startNodeElementId()), byElement.get(rel.endNodeElementId()),
-					rel.asMap(), rel.get("sources").asList(Value::asString, List.<String>of()).stream()
-						.map(sources::get).filter(java.util.Objects::nonNull).toList()));
+		for (Map<String, Object> hop : path.hops()) {
+			hops.add(Links.of((String) hop.get("type"), byId.get(hop.get("from")), byId.get(hop.get("to")),
+					RawPath.properties(hop), RawPath.sources(hop).stream().map(sources::get)
+						.filter(java.util.Objects::nonNull).toList()));
 		}
 		double minConfidence = hops.stream().mapToDouble(Link::confidence).min().orElse(1);
 		LocalDate latest = hops.stream().map(Link::latestEvidence).max(LocalDate::compareTo).orElseThrow();

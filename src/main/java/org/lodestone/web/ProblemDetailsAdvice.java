@@ -12,6 +12,7 @@ import org.lodestone.export.ExportTooLargeException;
 import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
+import org.lodestone.neo4j.GraphUnavailableException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -120,7 +121,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	// uses them) the same arrives translated. All are the database's state, not the request's fault: 503.
 	@ExceptionHandler({ ServiceUnavailableException.class, SessionExpiredException.class,
 			CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class })
+			TransientDataAccessResourceException.class, GraphUnavailableException.class })
 	ProblemDetail graphUnavailable(Exception ex) {
 		logger.warn("Neo4j unavailable: " + ex.getMessage());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.GRAPH_UNAVAILABLE, "Graph unavailable",

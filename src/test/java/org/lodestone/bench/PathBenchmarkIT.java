@@ -67,19 +67,28 @@ class PathBenchmarkIT extends IntegrationTest {
 					PathCypher.parameters("product:nvidia-h20", "mineral:ndpr"));
 			assertThat(plan.violations()).as(query + " " + plan.operators()).isEmpty();
 			// Every mode searches from both ends: a plain expansion from one end (VarLengthExpand) never finished on
-			// hub-heavy graphs (docs/benchmarks.md).
-			assertThat(plan.operators()).as(query.mode()).anyMatch(op -> op.startsWith("StatefulShortestPath"));
+			// hub-heavy graphs (docs/benchmarks.md). Shortest paths use the bidirectional breadth-first search of
+			// allShortestPaths, the others the SHORTEST selector.
+			String search = query.mode().equals("shortest") ? "ShortestPath@" : "StatefulShortestPath";
+			assertThat(plan.operators()).as(query.mode()).anyMatch(op -> op.startsWith(search))
+				.noneMatch(op -> op.startsWith("VarLengthExpand"));
 		}
 	}
 
 	@Test
-	void thePlanCheckCatchesALegacyShortestPathAnUnboundedExpansionAndAScan() {
-		PlanCheck.Result legacy = PlanCheck.check(this.driver,
+	void thePlanCheckCatchesAnExhaustiveFallbackAnUnboundedExpansionAndAScan() {
+		// A filter on the whole path cannot be checked hop by hop: the planner adds the exhaustive fallback.
+		PlanCheck.Result fallback = PlanCheck.check(this.driver,
 				"MATCH (a:Entity {id: $from}), (b:Entity {id: $to}), p = shortestPath((a)-[*]-(b)) "
+						+ "WHERE length(p) > 1 RETURN p",
+				Map.of("from", "a", "to", "b"));
+		assertThat(fallback.violations()).anyMatch(v -> v.contains("fallback"));
+		assertThat(fallback.violations()).anyMatch(v -> v.contains("unbounded"));
+		PlanCheck.Result hopByHop = PlanCheck.check(this.driver,
+				"MATCH (a:Entity {id: $from}), (b:Entity {id: $to}), p = allShortestPaths((a)-[*1..4]-(b)) "
 						+ "WHERE all(r IN relationships(p) WHERE r.confidence > 0.5) RETURN p",
 				Map.of("from", "a", "to", "b"));
-		assertThat(legacy.violations()).anyMatch(v -> v.contains("fallback"));
-		assertThat(legacy.violations()).anyMatch(v -> v.contains("unbounded"));
+		assertThat(hopByHop.violations()).isEmpty();
 		PlanCheck.Result scan = PlanCheck.check(this.driver,
 				"MATCH (a:Entity), (b:Entity) WHERE toLower(a.id) = $from AND toLower(b.id) = $to "
 						+ "MATCH p = SHORTEST 1 (a)-[]-{1,3}(b) RETURN p",

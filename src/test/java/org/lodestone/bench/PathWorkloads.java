@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.lodestone.path.PathCypher;
 import org.neo4j.driver.AccessMode;
@@ -17,8 +18,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.types.Node;
-import org.neo4j.driver.types.Path;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,15 +100,15 @@ public final class PathWorkloads {
 	public static List<List<String>> bolt(Driver driver, String cypher, PathPairs.Pair pair) {
 		// Sent as the service sends it: one auto-commit statement in a read session.
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			List<Path> paths = session.run(cypher, PathCypher.parameters(pair.from(), pair.to()))
+			List<Object> paths = session.run(cypher, PathCypher.parameters(pair.from(), pair.to()))
 				.single()
 				.get("paths")
-				.asList(Value::asPath);
+				.asList(Value::asObject);
 			List<List<String>> answer = new ArrayList<>();
-			for (Path path : paths) {
+			for (Object path : paths) {
 				List<String> ids = new ArrayList<>();
-				for (Node node : path.nodes()) {
-					ids.add(node.get("id").asString());
+				for (Object node : (List<?>) ((Map<?, ?>) path).get("nodes")) {
+					ids.add((String) ((Map<?, ?>) node).get("id"));
 				}
 				answer.add(ids);
 			}

@@ -1,0 +1,67 @@
+package org.lodestone.neo4j;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lodestone.IntegrationTest;
+import org.lodestone.path.PathCypher;
+import org.lodestone.web.QueryTimeoutException;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GraphReadsIT extends IntegrationTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	EmbeddedNeo4j engine;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	GraphReads configured;
+
+	@Test
+	void theEmbeddedEngineIsReadInProcessByDefault() {
+		assertThat(this.configured).isInstanceOf(EmbeddedGraphReads.class);
+	}
+
+	@Test
+	void aPathQueryGivesTheSamePlainValuesInProcessAndThroughTheDriver() {
+		GraphReads inProcess = new EmbeddedGraphReads(this.engine);
+		GraphReads overBolt = new DriverGraphReads(this.driver);
+		for (String mode : List.of("shortest", "k-shortest", "all")) {
+			String cypher = PathCypher.cypher(mode, 5, 4);
+			Map<String, Object> parameters = PathCypher.parameters("product:nvidia-h20", "mineral:ndpr");
+			Map<String, Object> embedded = inProcess.single(cypher, parameters, TIMEOUT, "test");
+			Map<String, Object> driven = overBolt.single(cypher, parameters, TIMEOUT, "test");
+			assertThat(embedded).as(mode).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(driven);
+			List<?> paths = (List<?>) embedded.get("paths");
+			assertThat(paths).as(mode).isNotEmpty();
+			Map<?, ?> hop = (Map<?, ?>) ((List<?>) ((Map<?, ?>) paths.get(0)).get("hops")).get(0);
+			Map<?, ?> properties = (Map<?, ?>) hop.get("properties");
+			// Stored arrays arrive as lists and dates as LocalDate, as the driver gives them.
+			assertThat(properties.get("sources")).as(mode).isInstanceOf(List.class);
+			assertThat(properties.get("validFrom")).as(mode).isInstanceOf(LocalDate.class);
+		}
+	}
+
+	@Test
+	void aStatementPastItsTimeoutIsStoppedTheSameWayInProcessAndThroughTheDriver() {
+		String slow = "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS n";
+		for (GraphReads reads : List.of(new EmbeddedGraphReads(this.engine), new DriverGraphReads(this.driver))) {
+			assertThatThrownBy(() -> reads.single(slow, Map.of(), Duration.ofMillis(200), "test"))
+				.as(reads.getClass().getSimpleName())
+				.isInstanceOf(QueryTimeoutException.class);
+		}
+	}
+
+}
