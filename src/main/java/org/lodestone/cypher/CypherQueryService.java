@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lodestone.web.QueryTimeoutException;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -102,7 +103,7 @@ class CypherQueryService {
 	// about the query, is passed on.
 	private static String clientMessage(ClientException ex) {
 		String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
-		if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
+		if (QueryTimeoutException.timedOut(ex)) {
 			return "The query ran longer than allowed and was stopped";
 		}
 		return message.isBlank() ? "The query failed" : "The query failed: " + message;

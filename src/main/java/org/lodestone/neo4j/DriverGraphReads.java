@@ -33,7 +33,7 @@ final class DriverGraphReads implements GraphReads {
 				.withMetadata(Map.of("app", application)).build()).single().asMap();
 		}
 		catch (ClientException ex) {
-			if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
+			if (QueryTimeoutException.timedOut(ex)) {
 				throw new QueryTimeoutException();
 			}
 			throw ex;

@@ -23,18 +23,16 @@ import org.neo4j.kernel.impl.coreapi.InternalTransaction;
  */
 final class EmbeddedGraphReads implements GraphReads {
 
-	private final EmbeddedNeo4j engine;
-
-	private volatile GraphDatabaseService database;
+	private final GraphDatabaseService database;
 
 	EmbeddedGraphReads(EmbeddedNeo4j engine) {
-		this.engine = engine;
+		this.database = engine.managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 	}
 
 	@Override
 	public Map<String, Object> single(String cypher, Map<String, Object> parameters, Duration timeout,
 			String application) {
-		try (Transaction tx = database().beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+		try (Transaction tx = this.database.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			if (tx instanceof InternalTransaction internal) {
 				internal.setMetaData(Map.of("app", application));
 			}
@@ -65,15 +63,6 @@ final class EmbeddedGraphReads implements GraphReads {
 			}
 			throw ex;
 		}
-	}
-
-	private GraphDatabaseService database() {
-		GraphDatabaseService db = this.database;
-		if (db == null) {
-			db = this.engine.managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-			this.database = db;
-		}
-		return db;
 	}
 
 	// The engine hands stored arrays (a relationship's sources) back as Java arrays; the driver gives lists.

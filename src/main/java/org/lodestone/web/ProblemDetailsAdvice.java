@@ -136,7 +136,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail engineRefused(ClientException ex) {
-		if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
+		if (QueryTimeoutException.timedOut(ex)) {
 			return queryTimeout(new QueryTimeoutException());
 		}
 		// Anything else the engine refuses here is a bug on our side: log it, tell the user nothing internal.

@@ -1,5 +1,7 @@
 package org.lodestone.web;
 
+import org.neo4j.driver.exceptions.Neo4jException;
+
 /**
  * A query was stopped because it ran longer, or needed more memory, than one query may.
  */
@@ -11,6 +13,14 @@ public class QueryTimeoutException extends RuntimeException {
 	public QueryTimeoutException() {
 		super("The query was stopped because it ran too long or needed too much memory; narrow it (a smaller "
 				+ "maxDepth or k, a date, a type or confidence filter) and try again");
+	}
+
+	/**
+	 * @param ex what the driver reported
+	 * @return whether the server stopped the query for running past its transaction timeout
+	 */
+	public static boolean timedOut(Neo4jException ex) {
+		return ex.code() != null && ex.code().contains("TransactionTimedOut");
 	}
 
 }
