@@ -49,7 +49,8 @@ import org.springframework.stereotype.Service;
  * exhaustive search: shortest paths with {@code allShortestPaths}, the other modes with the {@code SHORTEST} selector.
  * <p>
  * Ranking, deterministic: fewest hops first, then the highest minimum confidence, then the most recent evidence,
- * then the sequence of node ids.
+ * then the sequence of node ids, then the sequence of relationship types. The engine ranks the candidates and returns
+ * only the k best.
  */
 @Service
 public class PathService {
@@ -68,12 +69,39 @@ public class PathService {
 
 	private static final Pattern ENTITY_ID = Pattern.compile("[a-z]+:[a-z0-9][a-z0-9.-]*");
 
-	// What an answer needs beyond its candidate paths, in the same statement, so a query is one round trip: the paths
-	// projected to plain values (the same Java types in-process and through the driver, and only the properties an
-	// answer shows), the cited sources (for ranking by evidence and for citations), whether a linkage ties a node on
-	// any path (most do not, and then the ledger is not read; checked from the paths' nodes, so no scan of every
-	// linkage), and the two ends, which an empty answer names.
-	private static final String CONTEXT = """
+	// Candidate paths come back ranked, and only the k an answer shows are projected. Ranking by evidence reads
+	// every cited source of a path, which on hub-heavy graphs cost more than the search itself (hundreds of shortest
+	// paths, docs/benchmarks.md), so it is read only for the candidates that can still make the answer: those at
+	// least as good as the k-th by hop count and least confidence. The order is Candidate.RANKING's; the service sorts
+	// the k again with it, so collect() keeping the order is not relied upon.
+	private static final String RANKED = """
+			WITH p, reduce(least = 1.0, hop IN relationships(p) |
+			       CASE WHEN hop.confidence < least THEN hop.confidence ELSE least END) AS minConfidence
+			ORDER BY length(p), minConfidence DESC
+			WITH collect({path: p, minConfidence: minConfidence}) AS candidates
+			WITH candidates, candidates[$k - 1] AS kth
+			UNWIND candidates AS candidate
+			WITH candidate.path AS p, candidate.minConfidence AS minConfidence
+			WHERE kth IS NULL OR length(p) < length(kth.path)
+			   OR (length(p) = length(kth.path) AND minConfidence >= kth.minConfidence)
+			CALL (p) {
+			  UNWIND relationships(p) AS hop
+			  OPTIONAL MATCH (s:Source) WHERE s.id IN hop.sources
+			  WITH hop, max(s.date) AS cited
+			  RETURN max(coalesce(cited, hop.validFrom)) AS latestEvidence
+			}
+			WITH p ORDER BY length(p), minConfidence DESC, latestEvidence DESC,
+			       reduce(ids = '', n IN nodes(p) | ids + n.id + ' '),
+			       reduce(types = '', hop IN relationships(p) | types + type(hop) + ' ')
+			LIMIT $k
+			""";
+
+	// What an answer needs beyond its paths, in the same statement, so a query is one round trip: the paths projected
+	// to plain values (the same Java types in-process and through the driver, and only the properties an answer
+	// shows), the cited sources (for citations), whether a linkage ties a node on any path (most do not, and then the
+	// ledger is not read; checked from the paths' nodes, so no scan of every linkage), and the two ends, which an
+	// empty answer names.
+	private static final String CONTEXT = RANKED + """
 			WITH collect(p) AS found
 			WITH found, COLLECT { UNWIND found AS path UNWIND nodes(path) AS n RETURN DISTINCT n } AS onPaths
 			RETURN [path IN found | {
@@ -414,6 +442,7 @@ public class PathService {
 		parameters.put("asOf", options.asOf());
 		parameters.put("kinds", options.kinds());
 		parameters.put("ends", List.of(startId, endId));
+		parameters.put("k", options.k());
 		return parameters;
 	}
 
@@ -460,15 +489,17 @@ public class PathService {
 	}
 
 	/**
-	 * A candidate path with what ranking needs, before it is explained: turning every candidate of a hub-heavy
-	 * graph (up to {@value #CANDIDATE_CAP}) into sentences would cost more than the search.
+	 * A path of the answer with what ranking needs. The statement already picked and ordered the k best by the same
+	 * keys; sorting them again here keeps the order independent of how the engine collects them.
 	 */
-	private record Candidate(RawPath path, double minConfidence, LocalDate latestEvidence, String nodeIds) {
+	private record Candidate(RawPath path, double minConfidence, LocalDate latestEvidence, String nodeIds,
+			String hopTypes) {
 
 		static final Comparator<Candidate> RANKING = Comparator.comparingInt((Candidate c) -> c.path().hops().size())
 			.thenComparing(Comparator.comparingDouble(Candidate::minConfidence).reversed())
 			.thenComparing(Candidate::latestEvidence, Comparator.reverseOrder())
-			.thenComparing(Candidate::nodeIds);
+			.thenComparing(Candidate::nodeIds)
+			.thenComparing(Candidate::hopTypes);
 
 		static Candidate of(RawPath path, Map<String, LocalDate> sourceDates) {
 			double minConfidence = 1;
@@ -482,7 +513,9 @@ public class PathService {
 			}
 			StringBuilder ids = new StringBuilder();
 			path.nodes().forEach(node -> ids.append(node.get("id")).append(' '));
-			return new Candidate(path, minConfidence, latest, ids.toString());
+			StringBuilder types = new StringBuilder();
+			path.hops().forEach(hop -> types.append(hop.get("type")).append(' '));
+			return new Candidate(path, minConfidence, latest, ids.toString(), types.toString());
 		}
 
 	}
@@ -507,11 +540,9 @@ public class PathService {
 			sources.put(source.id(), source);
 			sourceDates.put(source.id(), source.date());
 		});
-		int limit = (options.mode() == PathMode.ALL) ? Math.min(raw.size(), options.k()) : options.k();
 		List<ConnectionPath> ranked = raw.stream()
 			.map(path -> Candidate.of(RawPath.of(path), sourceDates))
 			.sorted(Candidate.RANKING)
-			.limit(limit)
 			.map(candidate -> toConnection(candidate.path(), sources))
 			.toList();
 		ConnectionPath best = ranked.get(0);

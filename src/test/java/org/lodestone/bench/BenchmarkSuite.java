@@ -23,7 +23,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.lodestone.export.SnapshotExports;
-import org.lodestone.path.PathCypher;
 import org.lodestone.synth.SyntheticGraph;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -180,7 +179,7 @@ public final class BenchmarkSuite {
 			for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
 				List<PathPairs.Pair> one = PathPairs.read(pairs, 1);
 				PlanCheck.Result plan = PlanCheck.check(engine.driver(), query.cypher(),
-						PathCypher.parameters(one.get(0).from(), one.get(0).to()));
+						query.parameters(one.get(0)));
 				this.plans.append(row(size.name(), query.mode(), String.join(" ← ",
 						plan.operators().stream().map(op -> op.replace("@neo4j", "")).toList()),
 						plan.violations().isEmpty() ? "none" : String.join("; ", plan.violations())));

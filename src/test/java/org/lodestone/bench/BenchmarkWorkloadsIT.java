@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lodestone.path.PathCypher;
 import org.lodestone.support.StoredGraph;
 import org.lodestone.support.TestStores;
 import org.lodestone.synth.SyntheticGraph;
@@ -61,13 +60,13 @@ class BenchmarkWorkloadsIT {
 			// Planned and cached while the graph is empty, as a health check or a Browser user could before the
 			// first start's import lands.
 			for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
-				assertThat(PathWorkloads.bolt(engine.driver(), query.cypher(), pair)).isEmpty();
+				assertThat(PathWorkloads.bolt(engine.driver(), query.cypher(), query.parameters(pair))).isEmpty();
 			}
 			ImportWorkloads.importer(engine.driver(), larger);
 			List<PathPairs.Pair> pairs = PathPairs.choose(engine.driver(), 3, 1, 7).get(2);
 			for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
 				PlanCheck.Result plan = PlanCheck.check(engine.driver(), query.cypher(),
-						PathCypher.parameters(pairs.get(0).from(), pairs.get(0).to()));
+						query.parameters(pairs.get(0)));
 				assertThat(plan.violations()).as(query + " " + plan.operators()).isEmpty();
 				assertThat(plan.operators()).as(query.mode()).contains("NodeUniqueIndexSeek@neo4j");
 			}

@@ -85,7 +85,7 @@ public class PathLatencyBenchmark {
 
 	@Benchmark
 	public List<List<String>> bolt() {
-		return PathWorkloads.bolt(this.driver, this.cypher, pair());
+		return PathWorkloads.bolt(this.driver, this.cypher, this.query.parameters(pair()));
 	}
 
 	private PathPairs.Pair pair() {

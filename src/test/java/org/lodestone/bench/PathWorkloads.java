@@ -52,6 +52,10 @@ public final class PathWorkloads {
 			return PathCypher.cypher(this.mode, this.k, this.maxDepth);
 		}
 
+		public Map<String, Object> parameters(PathPairs.Pair pair) {
+			return PathCypher.parameters(pair.from(), pair.to(), this.k);
+		}
+
 	}
 
 	private PathWorkloads() {
@@ -94,13 +98,13 @@ public final class PathWorkloads {
 	/**
 	 * @param driver a driver to the application's engine
 	 * @param cypher the query's Cypher, from {@link Query#cypher()}
-	 * @param pair the ends
-	 * @return every path the query returns, unranked
+	 * @param parameters the query's parameters, from {@link Query#parameters}
+	 * @return every path the query returns
 	 */
-	public static List<List<String>> bolt(Driver driver, String cypher, PathPairs.Pair pair) {
+	public static List<List<String>> bolt(Driver driver, String cypher, Map<String, Object> parameters) {
 		// Sent as the service sends it: one auto-commit statement in a read session.
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			List<Object> paths = session.run(cypher, PathCypher.parameters(pair.from(), pair.to()))
+			List<Object> paths = session.run(cypher, parameters)
 				.single()
 				.get("paths")
 				.asList(Value::asObject);

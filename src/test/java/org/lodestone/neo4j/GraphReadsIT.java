@@ -40,7 +40,7 @@ class GraphReadsIT extends IntegrationTest {
 		GraphReads overBolt = new DriverGraphReads(this.driver);
 		for (String mode : List.of("shortest", "k-shortest", "all")) {
 			String cypher = PathCypher.cypher(mode, 5, 4);
-			Map<String, Object> parameters = PathCypher.parameters("product:nvidia-h20", "mineral:ndpr");
+			Map<String, Object> parameters = PathCypher.parameters("product:nvidia-h20", "mineral:ndpr", 5);
 			Map<String, Object> embedded = inProcess.single(cypher, parameters, TIMEOUT, "test");
 			Map<String, Object> driven = overBolt.single(cypher, parameters, TIMEOUT, "test");
 			assertThat(embedded).as(mode).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(driven);

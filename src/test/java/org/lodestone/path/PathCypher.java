@@ -29,11 +29,12 @@ public final class PathCypher {
 	/**
 	 * @param from the start entity's id
 	 * @param to the end entity's id
+	 * @param k how many paths
 	 * @return the parameters the service binds for an unfiltered query
 	 */
-	public static Map<String, Object> parameters(String from, String to) {
-		return PathService.parameters(from, to, PathService.Options.parse("shortest", "1", "1", null, null, null, null,
-				null, "any"));
+	public static Map<String, Object> parameters(String from, String to, int k) {
+		return PathService.parameters(from, to, PathService.Options.parse("shortest", Integer.toString(k), "1", null,
+				null, null, null, null, "any"));
 	}
 
 }

@@ -155,6 +155,22 @@ class PathIT extends IntegrationTest {
 	}
 
 	@Test
+	void theFirstKPathsAreTheFirstKOfTheWholeRanking() {
+		// With k above the number of candidates, the engine cuts nothing and every candidate is ranked; a smaller k
+		// makes it rank by evidence only the candidates that can still make the answer, which must not change them.
+		for (int maxDepth : List.of(3, 4)) {
+			List<ConnectionPath> every = this.paths.connect("H20", "NdPr", options(PathMode.ALL, PathService.MAX_K, maxDepth))
+				.paths();
+			assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathService.MAX_K - 1);
+			for (int k = 1; k <= every.size(); k++) {
+				assertThat(this.paths.connect("H20", "NdPr", options(PathMode.ALL, k, maxDepth)).paths())
+					.as("k %d of %d, maxDepth %d", k, every.size(), maxDepth)
+					.isEqualTo(every.subList(0, k));
+			}
+		}
+	}
+
+	@Test
 	void allModeReturnsOnlySimplePathsWithinMaxDepth() {
 		PathAnswer answer = this.paths.connect("H20", "NdPr", options(PathMode.ALL, 50, 3));
 		assertThat(answer.paths()).hasSizeGreaterThan(1).allSatisfy(path -> {
