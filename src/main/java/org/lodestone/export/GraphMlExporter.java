@@ -27,6 +27,11 @@ public final class GraphMlExporter implements GraphExporter {
 
 	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
+	// The <data> keys, built once rather than for every value of every node and edge.
+	private static final List<String> NODE_KEYS = Attribute.NODE.stream().map(attribute -> "n-" + attribute.name()).toList();
+
+	private static final List<String> EDGE_KEYS = Attribute.EDGE.stream().map(attribute -> "e-" + attribute.name()).toList();
+
 	@Override
 	public void export(GraphSnapshot snapshot, Writer out) throws IOException {
 		Streaming.run(() -> {
@@ -42,13 +47,13 @@ public final class GraphMlExporter implements GraphExporter {
 			// "label" is what Gephi shows on nodes and edges, and what yEd's properties mapper offers for its labels.
 			key(xml, "node", "n-label", "label", "string");
 			key(xml, "node", "n-labels", "labels", "string");
-			for (Attribute attribute : Attribute.NODE) {
-				key(xml, "node", "n-" + attribute.name(), attribute.name(), type(attribute));
+			for (int i = 0; i < NODE_KEYS.size(); i++) {
+				key(xml, "node", NODE_KEYS.get(i), Attribute.NODE.get(i).name(), type(Attribute.NODE.get(i)));
 			}
 			key(xml, "edge", "e-label", "label", "string");
 			key(xml, "edge", "e-type", "type", "string");
-			for (Attribute attribute : Attribute.EDGE) {
-				key(xml, "edge", "e-" + attribute.name(), attribute.name(), type(attribute));
+			for (int i = 0; i < EDGE_KEYS.size(); i++) {
+				key(xml, "edge", EDGE_KEYS.get(i), Attribute.EDGE.get(i).name(), type(Attribute.EDGE.get(i)));
 			}
 			xml.writeStartElement("graph");
 			xml.writeAttribute("id", "lodestone");
@@ -86,7 +91,7 @@ public final class GraphMlExporter implements GraphExporter {
 		xml.writeAttribute("id", node.id());
 		data(xml, "n-label", KindStyle.label(node));
 		data(xml, "n-labels", String.join(";", node.labels()));
-		data(xml, "n-", node.properties(), Attribute.NODE);
+		data(xml, node.properties(), Attribute.NODE, NODE_KEYS);
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
 	}
@@ -99,17 +104,17 @@ public final class GraphMlExporter implements GraphExporter {
 		xml.writeAttribute("target", edge.to());
 		data(xml, "e-label", edge.type().name());
 		data(xml, "e-type", edge.type().name());
-		data(xml, "e-", edge.properties(), Attribute.EDGE);
+		data(xml, edge.properties(), Attribute.EDGE, EDGE_KEYS);
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
 	}
 
-	private static void data(XMLStreamWriter xml, String prefix, Map<String, Object> properties,
-			List<Attribute> attributes) throws XMLStreamException {
-		for (Attribute attribute : attributes) {
-			Object value = properties.get(attribute.name());
+	private static void data(XMLStreamWriter xml, Map<String, Object> properties, List<Attribute> attributes,
+			List<String> keys) throws XMLStreamException {
+		for (int i = 0; i < attributes.size(); i++) {
+			Object value = properties.get(attributes.get(i).name());
 			if (value != null) {
-				data(xml, prefix + attribute.name(), Attribute.text(value));
+				data(xml, keys.get(i), Attribute.text(value));
 			}
 		}
 	}

@@ -223,9 +223,10 @@ public final class BenchmarkSuite {
 			case M -> 3;
 			case L -> 2;
 		};
+		// M: with one warm-up, the previous run's three importer iterations took 12.4, 16.5 and 21.2 s.
 		int warmups = switch (size) {
 			case S -> 3;
-			case M -> 1;
+			case M -> 2;
 			case L -> 0;
 		};
 		ChainedOptionsBuilder options = new OptionsBuilder().include("^" + ImportBenchmark.class.getName() + "\\.")
@@ -303,10 +304,18 @@ public final class BenchmarkSuite {
 	}
 
 	private void exportBenchmark(SyntheticGraph.Size size, Path store, GraphCounts counts) throws Exception {
-		int iterations = (size == SyntheticGraph.Size.L) ? 3 : 4;
+		// An S export takes 0.15-0.6 s, so it is still warming up after 3 single-shot iterations: in a probe, GraphML
+		// took 604, 279 and 161 ms as medians of three rounds of seven exports in a row, and the previous run measured
+		// S at 0.3-0.6 s with a collection in every export. S gets ten warm-ups and ten measured exports.
+		int iterations = switch (size) {
+			case S -> 10;
+			case M -> 4;
+			case L -> 3;
+		};
+		int warmups = (size == SyntheticGraph.Size.S) ? 10 : 3;
 		ChainedOptionsBuilder options = new OptionsBuilder().include("^" + ExportBenchmark.class.getName() + "\\.")
 			.param("store", store.toString())
-			.warmupIterations(3)
+			.warmupIterations(warmups)
 			.measurementIterations(iterations)
 			.forks(1)
 			.jvmArgsAppend("-Xmx2g");
@@ -605,11 +614,12 @@ public final class BenchmarkSuite {
 				  (`GraphImporter.read`), then `importDataset` (one transaction). Baseline: the same files parsed by
 				  `DatasetReader`, then plain `UNWIND $rows ... MERGE` batches of 10,000 rows, one transaction each. Both
 				  timings start from files on disk; each iteration checks every relationship landed. Warm-up iterations
-				  (not reported) before the measured ones: S 3 and 5 measured, M 1 and 3, L none and 2. neo4j-admin: the graph's
+				  (not reported) before the measured ones: S 3 and 5 measured, M 2 and 3, L none and 2. neo4j-admin: the graph's
 				  CSV export (`Neo4jAdminCsvExporter`) loaded by `neo4j-admin database import full` in a child JVM.
 				- **Export**: the whole graph through `StoredGraphSnapshot` and the GraphML, GEXF and JSON exporters into a
 				  writer that only counts characters. Baseline: `MATCH (n) RETURN n` and `MATCH ()-[r]->() RETURN r` in one
 				  read transaction, every record dropped. Each invocation checks every node and relationship was written.
+				  Warm-ups and measured exports per workload: S 10 and 10, M 3 and 4, L 3 and 3.
 				  Heap: a separate JVM (-Xmx1g) with the engine exports after a warm-up; the figure is the largest heap
 				  occupancy left by any garbage collection during an export minus the live heap after a full GC before it
 				  (an upper bound: young collections also count old-generation garbage). Then every export runs again in a
