@@ -61,7 +61,7 @@ public class PathService {
 	/** The most paths one answer may hold. */
 	public static final int MAX_K = 50;
 
-	/** How many candidate paths the engine may return for ranking. */
+	/** How many candidate paths the engine ranks before it keeps the k best. */
 	static final int CANDIDATE_CAP = 2_000;
 
 	/** Candidate paths per path asked for in k-shortest mode, for ranking among equally short ones. */
