@@ -28,9 +28,17 @@ public final class GraphMlExporter implements GraphExporter {
 	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
 	// The <data> keys, built once rather than for every value of every node and edge.
-	private static final List<String> NODE_KEYS = Attribute.NODE.stream().map(attribute -> "n-" + attribute.name()).toList();
+	private static final List<DataKey> NODE_KEYS = DataKey.of("n-", Attribute.NODE);
 
-	private static final List<String> EDGE_KEYS = Attribute.EDGE.stream().map(attribute -> "e-" + attribute.name()).toList();
+	private static final List<DataKey> EDGE_KEYS = DataKey.of("e-", Attribute.EDGE);
+
+	private record DataKey(String id, Attribute attribute) {
+
+		static List<DataKey> of(String prefix, List<Attribute> attributes) {
+			return attributes.stream().map(attribute -> new DataKey(prefix + attribute.name(), attribute)).toList();
+		}
+
+	}
 
 	@Override
 	public void export(GraphSnapshot snapshot, Writer out) throws IOException {
@@ -47,13 +55,13 @@ public final class GraphMlExporter implements GraphExporter {
 			// "label" is what Gephi shows on nodes and edges, and what yEd's properties mapper offers for its labels.
 			key(xml, "node", "n-label", "label", "string");
 			key(xml, "node", "n-labels", "labels", "string");
-			for (int i = 0; i < NODE_KEYS.size(); i++) {
-				key(xml, "node", NODE_KEYS.get(i), Attribute.NODE.get(i).name(), type(Attribute.NODE.get(i)));
+			for (DataKey key : NODE_KEYS) {
+				key(xml, "node", key.id(), key.attribute().name(), type(key.attribute()));
 			}
 			key(xml, "edge", "e-label", "label", "string");
 			key(xml, "edge", "e-type", "type", "string");
-			for (int i = 0; i < EDGE_KEYS.size(); i++) {
-				key(xml, "edge", EDGE_KEYS.get(i), Attribute.EDGE.get(i).name(), type(Attribute.EDGE.get(i)));
+			for (DataKey key : EDGE_KEYS) {
+				key(xml, "edge", key.id(), key.attribute().name(), type(key.attribute()));
 			}
 			xml.writeStartElement("graph");
 			xml.writeAttribute("id", "lodestone");
@@ -91,7 +99,7 @@ public final class GraphMlExporter implements GraphExporter {
 		xml.writeAttribute("id", node.id());
 		data(xml, "n-label", KindStyle.label(node));
 		data(xml, "n-labels", String.join(";", node.labels()));
-		data(xml, node.properties(), Attribute.NODE, NODE_KEYS);
+		data(xml, node.properties(), NODE_KEYS);
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
 	}
@@ -104,17 +112,17 @@ public final class GraphMlExporter implements GraphExporter {
 		xml.writeAttribute("target", edge.to());
 		data(xml, "e-label", edge.type().name());
 		data(xml, "e-type", edge.type().name());
-		data(xml, edge.properties(), Attribute.EDGE, EDGE_KEYS);
+		data(xml, edge.properties(), EDGE_KEYS);
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
 	}
 
-	private static void data(XMLStreamWriter xml, Map<String, Object> properties, List<Attribute> attributes,
-			List<String> keys) throws XMLStreamException {
-		for (int i = 0; i < attributes.size(); i++) {
-			Object value = properties.get(attributes.get(i).name());
+	private static void data(XMLStreamWriter xml, Map<String, Object> properties, List<DataKey> keys)
+			throws XMLStreamException {
+		for (DataKey key : keys) {
+			Object value = properties.get(key.attribute().name());
 			if (value != null) {
-				data(xml, keys.get(i), Attribute.text(value));
+				data(xml, key.id(), Attribute.text(value));
 			}
 		}
 	}

@@ -632,7 +632,8 @@ public final class BenchmarkSuite {
 				  same Cypher (`PathService.cypher`: the search, the candidates ranked and cut to k, those paths projected to
 				  plain values with their sources, linkage flag and ends, one statement) with the same parameters through
 				  the Java driver, one auto-commit statement in a read session, every value materialized. Shortest (k=1)
-				  and k-shortest (k=5) use maxDepth 6; all paths (k=5) use maxDepth 4 (so distances 5 and 6 are not asked). Each invocation takes the next pair at its
+				  and k-shortest (k=5) use maxDepth 6; all paths (k=5) use maxDepth 4 (so distances 5 and 6 are not
+				  asked). Each invocation takes the next pair at its
 				  distance. On L only shortest paths at distances 1–4 are measured. Plans: `EXPLAIN` of each query; an
 				  exhaustive fallback behind a shortest-path search, an expansion without an upper bound, or a scan to
 				  find an end (instead of a seek on the unique id index) is a violation.

@@ -159,7 +159,8 @@ class PathIT extends IntegrationTest {
 		// With k above the number of candidates, the engine cuts nothing and every candidate is ranked; a smaller k
 		// makes it rank by evidence only the candidates that can still make the answer, which must not change them.
 		for (int maxDepth : List.of(3, 4)) {
-			List<ConnectionPath> every = this.paths.connect("H20", "NdPr", options(PathMode.ALL, PathService.MAX_K, maxDepth))
+			List<ConnectionPath> every = this.paths
+				.connect("H20", "NdPr", options(PathMode.ALL, PathService.MAX_K, maxDepth))
 				.paths();
 			assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathService.MAX_K - 1);
 			for (int k = 1; k <= every.size(); k++) {

@@ -18,11 +18,8 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void anEmbeddedEngineThatIsStoppingAnswers503GraphUnavailableWithoutNeo4jDetails() throws Exception {
-		GraphUnavailableException ex = new GraphUnavailableException(
-				new IllegalStateException("org.neo4j.graphdb.DatabaseShutdownException: This database is shutdown."));
-		Method handler = this.handlers.resolveMethod(ex);
-		assertThat(handler).isNotNull();
-		ProblemDetail problem = (ProblemDetail) handler.invoke(this.advice, ex);
+		ProblemDetail problem = handle(new GraphUnavailableException(
+				new IllegalStateException("org.neo4j.graphdb.DatabaseShutdownException: This database is shutdown.")));
 		assertThat(problem.getStatus()).isEqualTo(503);
 		assertThat(problem.getType()).isEqualTo(ProblemTypes.GRAPH_UNAVAILABLE);
 		assertThat(problem.getDetail()).doesNotContain("org.neo4j");
@@ -30,13 +27,17 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void aQueryPastItsTimeoutAnswers503QueryTimeoutWithAdvice() throws Exception {
-		QueryTimeoutException ex = new QueryTimeoutException();
-		Method handler = this.handlers.resolveMethod(ex);
-		assertThat(handler).isNotNull();
-		ProblemDetail problem = (ProblemDetail) handler.invoke(this.advice, ex);
+		ProblemDetail problem = handle(new QueryTimeoutException());
 		assertThat(problem.getStatus()).isEqualTo(503);
 		assertThat(problem.getType()).isEqualTo(ProblemTypes.QUERY_TIMEOUT);
 		assertThat(problem.getDetail()).contains("maxDepth");
+	}
+
+	// The handler Spring MVC would pick for the exception, called as it would call it.
+	private ProblemDetail handle(Exception ex) throws Exception {
+		Method handler = this.handlers.resolveMethod(ex);
+		assertThat(handler).isNotNull();
+		return (ProblemDetail) handler.invoke(this.advice, ex);
 	}
 
 }
