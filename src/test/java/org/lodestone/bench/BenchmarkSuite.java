@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,8 +103,8 @@ public final class BenchmarkSuite {
 		if (!Files.isRegularFile(this.jar)) {
 			throw new IllegalStateException(this.jar + " is missing; run ./mvnw -Pbench -DskipTests verify");
 		}
-		header(this.paths, "| Size | Mode | Distance | REST p50 ms | Bolt p50 ms | p50 ratio | REST p99 ms | Bolt p99 ms | p99 ratio |",
-				"|---|---|---|---|---|---|---|---|---|");
+		header(this.paths, "| Size | Mode | Distance | REST p50 ms | Bolt p50 ms | p50 ratio | REST p99 ms | Bolt p99 ms | p99 ratio | Calls per side |",
+				"|---|---|---|---|---|---|---|---|---|---|");
 		header(this.plans, "| Size | Mode | Operators (root first) | Violations |", "|---|---|---|---|");
 		header(this.imports, "| Size | Way | Time s | Relationships/s | Ratio to baseline (throughput) |",
 				"|---|---|---|---|---|");
@@ -392,71 +394,66 @@ public final class BenchmarkSuite {
 
 	private void pathBenchmark(SyntheticGraph.Size size, BenchServer server, Path pairs) throws Exception {
 		boolean large = size == SyntheticGraph.Size.L;
-		for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
-			if (large && !query.mode().equals("shortest")) {
-				continue;
+		try (Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+			InterleavedPathLatency latency = new InterleavedPathLatency(
+					HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), server.base(), driver);
+			// The server has just started: without this, the first distance measured would also time its JIT.
+			List<PathPairs.Pair> near = new ArrayList<>();
+			for (int d = 1; d <= 4; d++) {
+				near.addAll(PathPairs.read(pairs, d));
 			}
-			List<String> distances = new ArrayList<>();
-			int deepest = large ? 4 : query.maxDepth();
-			for (int d = 1; d <= deepest; d++) {
-				if (!PathPairs.read(pairs, d).isEmpty()) {
-					distances.add(Integer.toString(d));
-				}
-			}
-			if (!large && !PathPairs.read(pairs, PathPairs.UNREACHABLE).isEmpty()) {
-				distances.add(Integer.toString(PathPairs.UNREACHABLE));
-			}
-			ChainedOptionsBuilder options = new OptionsBuilder()
-				.include("^" + PathLatencyBenchmark.class.getName() + "\\.")
-				.param("pairs", pairs.toString())
-				.param("http", server.base().toString())
-				.param("bolt", server.bolt().toString())
-				.param("mode", query.mode())
-				.param("distance", distances.toArray(String[]::new))
-				.warmupIterations(1)
-				.warmupTime(TimeValue.seconds(1))
-				.measurementIterations(3)
-				.measurementTime(TimeValue.seconds(2))
-				.forks(1)
-				.jvmArgsAppend("-Xmx512m");
-			Map<String, Map<String, RunResult>> byDistance = new TreeMap<>();
-			for (RunResult result : new Runner(options.build()).run()) {
-				byDistance.computeIfAbsent(result.getParams().getParam("distance"), d -> new TreeMap<>())
-					.put(method(result), result);
-			}
-			for (String distance : distances) {
-				Map<String, RunResult> both = byDistance.getOrDefault(distance, Map.of());
-				RunResult rest = both.get("rest");
-				RunResult bolt = both.get("bolt");
-				String label = distance.equals("-1") ? "unreachable" : distance;
-				if (rest == null || bolt == null) {
-					// A failed invocation (a query timeout answered with 503, say) leaves no result; JMH printed why.
-					String failed = (rest == null && bolt == null) ? "REST and Bolt" : (rest == null) ? "REST" : "Bolt";
-					this.paths.append(row(size.name(), query.mode() + " (maxDepth " + query.maxDepth() + ")", label,
-							(rest == null) ? "failed" : percentile(rest, 50).format("%.2f"),
-							(bolt == null) ? "failed" : percentile(bolt, 50).format("%.2f"), "", "", "", ""));
-					this.targets.add(row("Path " + query.mode() + ", REST p50 / Bolt p50", size.name() + ", distance " + label,
-							failed + " failed", "≤ 1.2x", pass(false)));
-					this.notes.add(size + ": " + query.mode() + " at distance " + label + ": " + failed
-							+ " failed (see the JMH output; usually the query timeout).");
+			latency.warmUp(PathWorkloads.Query.of("shortest"), near, Duration.ofSeconds(15));
+			for (PathWorkloads.Query query : PathWorkloads.Query.ALL) {
+				if (large && !query.mode().equals("shortest")) {
 					continue;
 				}
-				Spread rest50 = percentile(rest, 50);
-				Spread bolt50 = percentile(bolt, 50);
-				Spread rest99 = percentile(rest, 99);
-				Spread bolt99 = percentile(bolt, 99);
-				double ratio50 = rest50.median() / bolt50.median();
-				double ratio99 = rest99.median() / bolt99.median();
-				this.paths.append(row(size.name(), query.mode() + " (maxDepth " + query.maxDepth() + ")", label,
-						rest50.format("%.2f"), bolt50.format("%.2f"), String.format(Locale.ROOT, "%.2f", ratio50),
-						rest99.format("%.2f"), bolt99.format("%.2f"), String.format(Locale.ROOT, "%.2f", ratio99)));
-				this.targets.add(row("Path " + query.mode() + ", REST p50 / Bolt p50", size.name() + ", distance " + label,
-						String.format(Locale.ROOT, "%.2fx", ratio50), "≤ 1.2x", pass(ratio50 <= 1.2)));
-				if (large) {
-					this.targets.add(row("Path shortest, REST p50", size.name() + ", distance " + label,
-							String.format(Locale.ROOT, "%.2f ms", rest50.median()), "≤ 10 ms", pass(rest50.median() <= 10)));
+				int deepest = large ? 4 : query.maxDepth();
+				List<Integer> distances = new ArrayList<>();
+				for (int d = 1; d <= deepest; d++) {
+					distances.add(d);
+				}
+				if (!large) {
+					distances.add(PathPairs.UNREACHABLE);
+				}
+				for (int distance : distances) {
+					List<PathPairs.Pair> chosen = PathPairs.read(pairs, distance);
+					if (!chosen.isEmpty()) {
+						pathLatency(size, latency, query, distance, chosen);
+					}
 				}
 			}
+		}
+	}
+
+	private void pathLatency(SyntheticGraph.Size size, InterleavedPathLatency latency, PathWorkloads.Query query,
+			int distance, List<PathPairs.Pair> chosen) {
+		boolean large = size == SyntheticGraph.Size.L;
+		String label = (distance == PathPairs.UNREACHABLE) ? "unreachable" : Integer.toString(distance);
+		String shape = query.mode() + " (maxDepth " + query.maxDepth() + ")";
+		InterleavedPathLatency.Latency measured;
+		try {
+			measured = latency.measure(query, chosen, InterleavedPathLatency.Settings.SUITE);
+		}
+		catch (RuntimeException ex) {
+			// A query timeout (answered with 503 over REST) or a wrong answer leaves no figure for this row.
+			this.paths.append(row(size.name(), shape, label, "failed", "failed", "", "", "", "", ""));
+			this.targets.add(row("Path " + query.mode() + ", REST p50 / Bolt p50", size.name() + ", distance " + label,
+					"failed", "≤ 1.2x", pass(false)));
+			this.notes.add(size + ": " + query.mode() + " at distance " + label + ": " + ex.getMessage());
+			return;
+		}
+		double ratio50 = measured.restP50().median() / measured.boltP50().median();
+		double ratio99 = measured.restP99().median() / measured.boltP99().median();
+		this.paths.append(row(size.name(), shape, label, measured.restP50().format("%.2f"),
+				measured.boltP50().format("%.2f"), String.format(Locale.ROOT, "%.2f", ratio50),
+				measured.restP99().format("%.2f"), measured.boltP99().format("%.2f"),
+				String.format(Locale.ROOT, "%.2f", ratio99), Integer.toString(measured.samples())));
+		this.targets.add(row("Path " + query.mode() + ", REST p50 / Bolt p50", size.name() + ", distance " + label,
+				String.format(Locale.ROOT, "%.2fx", ratio50), "≤ 1.2x", pass(ratio50 <= 1.2)));
+		if (large) {
+			this.targets.add(row("Path shortest, REST p50", size.name() + ", distance " + label,
+					String.format(Locale.ROOT, "%.2f ms", measured.restP50().median()), "≤ 10 ms",
+					pass(measured.restP50().median() <= 10)));
 		}
 	}
 
@@ -573,13 +570,14 @@ public final class BenchmarkSuite {
 			.append(wrkVersion()).append('\n')
 			.append("- Load average (1, 5, 15 min) during the run: ").append(String.join("; ", this.loads))
 			.append(". The machine is shared with other builds, so absolute figures move between runs; ")
-			.append("ratios compare measurements taken minutes apart in the same run.\n\n");
+			.append("ratios compare measurements of the same run (path latency: call by call; import and export: minutes apart).\n\n");
 		md.append(method());
 		md.append("## Targets\n\n| Measure | Where | Figure (median) | Target | Result |\n|---|---|---|---|---|\n");
 		this.targets.forEach(md::append);
 		md.append("\n## Path queries: REST against Bolt\n\n").append(this.paths)
-			.append("\nLatency in ms from a client on the same machine, one request at a time. Each cell: the median over ")
-			.append("3 measurement iterations of that iteration's percentile, with the min–max over iterations.\n");
+			.append("\nLatency in ms from a client on the same machine, one request at a time, REST and Bolt in ")
+			.append("alternation. Each cell: the median over 3 measurement iterations of that iteration's percentile ")
+			.append("(nearest rank), with the min–max over iterations.\n");
 		md.append("\n### Plan checks\n\n").append(this.plans);
 		md.append("\n## Import\n\n").append(this.imports);
 		md.append("\n## Export\n\n").append(this.exports);
@@ -606,8 +604,9 @@ public final class BenchmarkSuite {
 				- Data: `SyntheticGraph` with seed 42 at S (10k relationships), M (100k) and L (1M), written as data/ CSV
 				  files and loaded by the real importer. Benchmark code: `src/test/java/org/lodestone/bench`; it runs with the
 				  test suite as a smoke test (`BenchmarkWorkloadsIT`, `PathBenchmarkIT`) so it cannot rot.
-				- In-process work is measured with JMH 1.37 (one fork per benchmark; import and export as single-shot
-				  iterations, path latency in sample mode). HTTP throughput is measured with wrk.
+				- Import and export are measured with JMH 1.37 (one fork per benchmark, single-shot iterations). Path
+				  latency is measured by `InterleavedPathLatency`, which alternates REST and Bolt call by call (below).
+				  HTTP throughput is measured with wrk.
 				- **Import**: each iteration starts a fresh embedded engine (Lodestone's defaults: 256 MB page cache; 4 GB
 				  transaction memory instead of 512 MB, as the README advises for large imports, since L's one transaction
 				  needs it) on an empty store with the schema, then loads the data/ files. Importer: read and validate
@@ -633,8 +632,14 @@ public final class BenchmarkSuite {
 				  plain values with their sources, linkage flag and ends, one statement) with the same parameters through
 				  the Java driver, one auto-commit statement in a read session, every value materialized. Shortest (k=1)
 				  and k-shortest (k=5) use maxDepth 6; all paths (k=5) use maxDepth 4 (so distances 5 and 6 are not
-				  asked). Each invocation takes the next pair at its
-				  distance. On L only shortest paths at distances 1–4 are measured. Plans: `EXPLAIN` of each query; an
+				  asked). On L only shortest paths at distances 1–4 are measured. Timing: one client thread sends a
+				  REST request and the Bolt statement for the same pair, one right after the other, then moves to the
+				  next pair at that distance; the order flips every step. JMH was not used here because it runs each
+				  method in its own fork after the other, so REST and Bolt were measured a minute apart and the load of
+				  a shared machine changed in between. Every step also checks REST and Bolt gave the same paths. After
+				  the server starts, 15 s of untimed shortest-path queries at distances 1–4; then per row a 2 s
+				  warm-up and 3 measured iterations, each at least 4 s and 20 steps and a whole number of rounds
+				  over the row's pairs (their costs can differ a hundredfold, so each must weigh the same). Plans: `EXPLAIN` of each query; an
 				  exhaustive fallback behind a shortest-path search, an expansion without an upper bound, or a scan to
 				  find an end (instead of a seek on the unique id index) is a violation.
 				- Ratios are Lodestone over baseline for latency and Lodestone throughput over baseline throughput for
@@ -648,16 +653,6 @@ public final class BenchmarkSuite {
 		for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
 			for (IterationResult iteration : benchmark.getIterationResults()) {
 				values.add(iteration.getPrimaryResult().getScore() * scale);
-			}
-		}
-		return Spread.of(values);
-	}
-
-	private static Spread percentile(RunResult result, double percentile) {
-		List<Double> values = new ArrayList<>();
-		for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
-			for (IterationResult iteration : benchmark.getIterationResults()) {
-				values.add(iteration.getPrimaryResult().getStatistics().getPercentile(percentile));
 			}
 		}
 		return Spread.of(values);

@@ -2,21 +2,19 @@ package org.lodestone.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
-import org.lodestone.support.TestStores;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A small run of the path benchmark on the bundled data: the chosen pairs are at the distances they claim, every
@@ -94,24 +92,33 @@ class PathBenchmarkIT extends IntegrationTest {
 	}
 
 	@Test
-	void theLatencyBenchmarkRunsAgainstTheApplication() throws Exception {
-		Path file = TestStores.create("bench-pairs").resolve("pairs.txt");
-		PathPairs.write(PathPairs.choose(this.driver, 3, 1, 42), file);
-		PathLatencyBenchmark benchmark = new PathLatencyBenchmark();
-		benchmark.pairs = file.toString();
-		benchmark.http = "http://127.0.0.1:" + this.port;
-		benchmark.bolt = "bolt://127.0.0.1:" + BOLT_PORT;
-		benchmark.mode = "shortest";
-		benchmark.distance = 2;
-		benchmark.connect();
-		try {
-			Set<List<String>> bolt = new HashSet<>(benchmark.bolt());
-			assertThat(bolt).containsAll(benchmark.rest());
-			assertThat(bolt).allMatch(path -> path.size() == 3);
-		}
-		finally {
-			benchmark.disconnect();
-		}
+	void theLatencyBenchmarkTimesRestAndBoltInTurnOnTheSamePairs() {
+		List<PathPairs.Pair> pairs = PathPairs.choose(this.driver, 3, 2, 42).get(2);
+		InterleavedPathLatency latency = new InterleavedPathLatency(HttpClient.newHttpClient(),
+				URI.create("http://127.0.0.1:" + this.port), this.driver);
+		InterleavedPathLatency.Latency measured = latency.measure(PathWorkloads.Query.of("k-shortest"), pairs,
+				new InterleavedPathLatency.Settings(Duration.ZERO, 2, Duration.ZERO, 3));
+		// At least 3 steps per iteration, rounded up to whole rounds over the pairs.
+		int perIteration = (3 + pairs.size() - 1) / pairs.size() * pairs.size();
+		assertThat(measured.samples()).isEqualTo(2 * perIteration);
+		assertThat(List.of(measured.restP50(), measured.boltP50(), measured.restP99(), measured.boltP99()))
+			.allSatisfy(spread -> {
+				assertThat(spread.n()).isEqualTo(2);
+				assertThat(spread.min()).isPositive().isLessThanOrEqualTo(spread.median());
+			});
+		assertThat(measured.restP99().median()).isGreaterThanOrEqualTo(measured.restP50().median());
+	}
+
+	@Test
+	void theLatencyBenchmarkFailsOnAnErrorAnswer() {
+		// A pair whose start does not exist: REST answers 404 and Bolt no paths; neither is a latency to report.
+		List<PathPairs.Pair> missing = List.of(new PathPairs.Pair("product:no-such", "mineral:ndpr", 1));
+		InterleavedPathLatency latency = new InterleavedPathLatency(HttpClient.newHttpClient(),
+				URI.create("http://127.0.0.1:" + this.port), this.driver);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> latency.measure(PathWorkloads.Query.of("shortest"), missing,
+					new InterleavedPathLatency.Settings(Duration.ZERO, 1, Duration.ZERO, 1)))
+			.withMessageContaining("REST failed").withMessageContaining("404");
 	}
 
 }
