@@ -20,10 +20,10 @@ import org.lodestone.entity.Neighborhood;
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.RelationshipType;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.neo4j.Neo4jSchema;
 import org.lodestone.path.ConnectionPath;
 import org.lodestone.path.PathService;
-import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
-	private final Driver driver;
+	private final GraphReads reads;
 
 	private final PathService paths;
 
@@ -44,9 +44,9 @@ public class ExportService {
 
 	private final Duration timeout;
 
-	ExportService(Driver driver, PathService paths, EntityService entities,
+	ExportService(GraphReads reads, PathService paths, EntityService entities,
 			@Value("${lodestone.export.timeout:5m}") Duration timeout) {
-		this.driver = driver;
+		this.reads = reads;
 		this.paths = paths;
 		this.entities = entities;
 		this.timeout = timeout;
@@ -114,7 +114,7 @@ public class ExportService {
 			case NEIGHBORHOOD -> neighborhood(request);
 		};
 		if (maxElements < Long.MAX_VALUE) {
-			long elements = StoredGraphSnapshot.count(this.driver, this.timeout, scoped.selection());
+			long elements = StoredGraphSnapshot.count(this.reads, this.timeout, scoped.selection());
 			if (elements > maxElements) {
 				throw new ExportTooLargeException(elements, maxElements);
 			}
@@ -184,7 +184,7 @@ public class ExportService {
 	}
 
 	private void withSnapshot(Scoped scoped, SnapshotWork work) throws IOException {
-		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(this.driver, this.timeout, scoped.selection())) {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(this.reads, this.timeout, scoped.selection())) {
 			work.run(snapshot);
 		}
 	}

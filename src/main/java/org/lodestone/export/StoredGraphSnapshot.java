@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,20 +15,12 @@ import org.lodestone.graph.GraphSnapshot;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Result;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Transaction;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.Value;
+import org.lodestone.neo4j.GraphReads;
 
 /**
  * The stored graph, or the part of it a path or neighbourhood selected, read from Neo4j as the exporter walks it: each
- * visit runs one query and hands every record to the visitor as the driver receives it (in batches of its fetch size),
- * so nothing but the current batch is held in memory. Both visits run in one read-only transaction, so the nodes and
+ * visit runs one query and hands every row to the visitor as it is read (in-process with the embedded engine, else as
+ * the driver receives it, in batches of its fetch size), so nothing but the current row or batch is held in memory. Both visits run in one read-only transaction, so the nodes and
  * edges come from the same state of the graph; {@link #close()} ends it.
  * <p>
  * Nodes come sources first, then entities, each ordered by id; edges by start id, type and end id.
@@ -121,15 +112,13 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			RETURN count(DISTINCT s) AS elements
 			""";
 
-	private final Driver driver;
+	private final GraphReads reads;
 
 	private final Duration timeout;
 
 	private final Selection selection;
 
-	private Session session;
-
-	private Transaction transaction;
+	private GraphReads.ReadTransaction transaction;
 
 	/**
 	 * What to read: everything (with an optional date relationships must hold on), or the listed entities and
@@ -167,8 +156,8 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 	record GraphEdgeKey(String from, RelationshipType type, String to) {
 	}
 
-	StoredGraphSnapshot(Driver driver, Duration timeout, Selection selection) {
-		this.driver = driver;
+	StoredGraphSnapshot(GraphReads reads, Duration timeout, Selection selection) {
+		this.reads = reads;
 		this.timeout = timeout;
 		this.selection = selection;
 	}
@@ -177,14 +166,12 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 	 * @return how many nodes and relationships the selection holds: an upper bound, since relationships of types
 	 * outside the ontology are counted but not exported
 	 */
-	static long count(Driver driver, Duration timeout, Selection selection) {
-		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, timeout, selection)) {
-			long counted = snapshot.transaction()
-				.run(selection.isAll() ? COUNT_ALL : COUNT_SELECTED_SOURCES, snapshot.parameters())
-				.single()
-				.get("elements")
-				.asLong();
-			return selection.isAll() ? counted : counted + selection.ids().size() + selection.edges().size();
+	static long count(GraphReads reads, Duration timeout, Selection selection) {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(reads, timeout, selection)) {
+			long[] counted = new long[1];
+			snapshot.stream(selection.isAll() ? COUNT_ALL : COUNT_SELECTED_SOURCES, snapshot.parameters(),
+					row -> counted[0] = ((Number) row.get("elements")).longValue());
+			return selection.isAll() ? counted[0] : counted[0] + selection.ids().size() + selection.edges().size();
 		}
 	}
 
@@ -192,36 +179,27 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 	public void forEachNode(Consumer<GraphNode> visitor) {
 		Map<String, Object> parameters = parameters();
 		stream(this.selection.isAll() ? ALL_SOURCES : SELECTED_SOURCES, parameters,
-				record -> visitor.accept(node(record)));
+				row -> visitor.accept(node(row)));
 		stream(this.selection.isAll() ? ALL_ENTITIES : SELECTED_ENTITIES, parameters,
-				record -> visitor.accept(node(record)));
+				row -> visitor.accept(node(row)));
 	}
 
 	@Override
 	public void forEachEdge(Consumer<GraphEdge> visitor) {
-		stream(this.selection.isAll() ? ALL_EDGES : SELECTED_EDGES, parameters(), record -> {
-			RelationshipType type = RelationshipType.fromName(record.get("type").asString());
+		stream(this.selection.isAll() ? ALL_EDGES : SELECTED_EDGES, parameters(), row -> {
+			RelationshipType type = RelationshipType.fromName((String) row.get("type"));
 			// Only the ontology's types are exported; a relationship someone added by hand in Browser is skipped.
 			if (type != null) {
-				visitor.accept(new GraphEdge(record.get("from").asString(), type, record.get("to").asString(),
-						new LinkedHashMap<>(record.get("props").asMap())));
+				visitor.accept(new GraphEdge((String) row.get("from"), type, (String) row.get("to"), properties(row)));
 			}
 		});
 	}
 
 	@Override
 	public void close() {
-		try {
-			if (this.transaction != null) {
-				this.transaction.close();
-			}
-		}
-		finally {
-			if (this.session != null) {
-				this.session.close();
-			}
+		if (this.transaction != null) {
+			this.transaction.close();
 			this.transaction = null;
-			this.session = null;
 		}
 	}
 
@@ -233,28 +211,23 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 		return parameters;
 	}
 
-	private void stream(String query, Map<String, Object> parameters, Consumer<Record> visitor) {
-		Result result = transaction().run(query, parameters);
-		while (result.hasNext()) {
-			visitor.accept(result.next());
+	private void stream(String query, Map<String, Object> parameters, Consumer<Map<String, Object>> visitor) {
+		if (this.transaction == null) {
+			this.transaction = this.reads.open(this.timeout, "lodestone-export");
 		}
+		this.transaction.stream(query, parameters, visitor);
 	}
 
-	private Transaction transaction() {
-		if (this.transaction == null) {
-			this.session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
-			this.transaction = this.session.beginTransaction(TransactionConfig.builder()
-				.withTimeout(this.timeout)
-				.withMetadata(Map.of("app", "lodestone-export"))
-				.build());
-		}
-		return this.transaction;
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> properties(Map<String, Object> row) {
+		return (Map<String, Object>) row.get("props");
 	}
 
 	// Labels in the order GraphNode promises, most general first: Entity, the kind, the subtype (or Source).
-	private static GraphNode node(Record record) {
-		Map<String, Object> props = new LinkedHashMap<>(record.get("props").asMap());
-		List<String> labels = new ArrayList<>(record.get("labels").asList(Value::asString));
+	@SuppressWarnings("unchecked")
+	private static GraphNode node(Map<String, Object> row) {
+		Map<String, Object> props = properties(row);
+		List<String> labels = new ArrayList<>((List<String>) row.get("labels"));
 		labels.sort(Comparator.comparingInt(StoredGraphSnapshot::generality).thenComparing(Comparator.naturalOrder()));
 		return new GraphNode(String.valueOf(props.get("id")), List.copyOf(labels), props);
 	}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.lodestone.web.QueryTimeoutException;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -32,10 +33,7 @@ final class EmbeddedGraphReads implements GraphReads {
 	@Override
 	public Map<String, Object> single(String cypher, Map<String, Object> parameters, Duration timeout,
 			String application) {
-		try (Transaction tx = this.database.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			if (tx instanceof InternalTransaction internal) {
-				internal.setMetaData(Map.of("app", application));
-			}
+		try (Transaction tx = begin(timeout, application)) {
 			Map<String, Object> row;
 			try (Result result = tx.execute(cypher, parameters)) {
 				if (!result.hasNext()) {
@@ -49,20 +47,63 @@ final class EmbeddedGraphReads implements GraphReads {
 			tx.commit();
 			return row;
 		}
-		catch (DatabaseShutdownException ex) {
-			throw new GraphUnavailableException(ex);
+		catch (RuntimeException ex) {
+			throw translated(ex);
+		}
+	}
+
+	@Override
+	public ReadTransaction open(Duration timeout, String application) {
+		try {
+			Transaction tx = begin(timeout, application);
+			return new ReadTransaction() {
+
+				@Override
+				public void stream(String cypher, Map<String, Object> parameters,
+						Consumer<Map<String, Object>> visitor) {
+					try (Result result = tx.execute(cypher, parameters)) {
+						while (result.hasNext()) {
+							visitor.accept(plain(result.next()));
+						}
+					}
+					catch (RuntimeException ex) {
+						throw translated(ex);
+					}
+				}
+
+				@Override
+				public void close() {
+					tx.close();
+				}
+
+			};
 		}
 		catch (RuntimeException ex) {
-			Status status = Status.statusCodeOf(ex);
-			if (status != null && (status.code().classification() == Status.Classification.TransientError
-					|| status == Status.Transaction.TransactionTimedOut
-					|| status == Status.Transaction.TransactionTimedOutClientConfiguration
-					|| status == Status.Transaction.Terminated)) {
-				// Out of time, out of memory or terminated by an operator: the same answer the driver path gives.
-				throw new QueryTimeoutException();
-			}
-			throw ex;
+			throw translated(ex);
 		}
+	}
+
+	private Transaction begin(Duration timeout, String application) {
+		Transaction tx = this.database.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (tx instanceof InternalTransaction internal) {
+			internal.setMetaData(Map.of("app", application));
+		}
+		return tx;
+	}
+
+	private static RuntimeException translated(RuntimeException ex) {
+		if (ex instanceof DatabaseShutdownException) {
+			return new GraphUnavailableException(ex);
+		}
+		Status status = Status.statusCodeOf(ex);
+		if (status != null && (status.code().classification() == Status.Classification.TransientError
+				|| status == Status.Transaction.TransactionTimedOut
+				|| status == Status.Transaction.TransactionTimedOutClientConfiguration
+				|| status == Status.Transaction.Terminated)) {
+			// Out of time, out of memory or terminated by an operator: the same answer the driver path gives.
+			return new QueryTimeoutException();
+		}
+		return ex;
 	}
 
 	// The engine hands stored arrays (a relationship's sources) back as Java arrays; the driver gives lists.

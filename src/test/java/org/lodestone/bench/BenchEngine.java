@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.lodestone.neo4j.EmbeddedNeo4j;
 import org.lodestone.neo4j.EmbeddedNeo4jProperties;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.neo4j.Neo4jSchema;
 import org.lodestone.support.FreePorts;
 import org.neo4j.driver.AuthTokens;
@@ -70,6 +71,13 @@ public final class BenchEngine implements AutoCloseable {
 
 	public EmbeddedNeo4j engine() {
 		return this.engine;
+	}
+
+	/**
+	 * @return in-process reads, as the application makes them on its embedded engine
+	 */
+	public GraphReads reads() {
+		return GraphReads.inProcess(this.engine);
 	}
 
 	/**

@@ -52,7 +52,7 @@ public class ExportBenchmark {
 			written = ExportWorkloads.nullSink(this.engine.driver());
 		}
 		else {
-			ExportWorkloads.Written out = ExportWorkloads.export(this.engine.driver(),
+			ExportWorkloads.Written out = ExportWorkloads.export(this.engine.reads(),
 					ExportWorkloads.Format.of(this.format));
 			written = new GraphCounts(out.nodes(), out.relationships());
 		}

@@ -44,7 +44,7 @@ public final class ExportHeapProbe {
 			// Warm up: classes loaded, queries planned, the engine's caches filled, before anything is measured.
 			ExportWorkloads.nullSink(engine.driver());
 			for (ExportWorkloads.Format format : ExportWorkloads.Format.values()) {
-				ExportWorkloads.export(engine.driver(), format);
+				ExportWorkloads.export(engine.reads(), format);
 			}
 			for (String name : new String[] { ExportBenchmark.BASELINE, "graphml", "gexf", "json" }) {
 				System.gc();
@@ -55,7 +55,7 @@ public final class ExportHeapProbe {
 					ExportWorkloads.nullSink(engine.driver());
 				}
 				else {
-					ExportWorkloads.export(engine.driver(), ExportWorkloads.Format.of(name));
+					ExportWorkloads.export(engine.reads(), ExportWorkloads.Format.of(name));
 				}
 				System.out.println("probe " + name + " " + before + " " + peakAfterGc.get());
 			}

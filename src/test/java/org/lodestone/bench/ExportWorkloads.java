@@ -14,6 +14,7 @@ import org.lodestone.export.SnapshotExports;
 import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.GraphSnapshot;
+import org.lodestone.neo4j.GraphReads;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -66,17 +67,17 @@ public final class ExportWorkloads {
 	}
 
 	/**
-	 * @param driver a driver to the graph
+	 * @param reads reads of the graph, as the application makes them
 	 * @param format the file format
 	 * @return what was written; the characters go nowhere
 	 * @throws IOException when writing fails
 	 */
-	public static Written export(Driver driver, Format format) throws IOException {
+	public static Written export(GraphReads reads, Format format) throws IOException {
 		AtomicLong nodes = new AtomicLong();
 		AtomicLong edges = new AtomicLong();
 		CountingWriter out = new CountingWriter();
 		GraphExporter exporter = format.exporter();
-		SnapshotExports.export(driver, (snapshot, writer) -> exporter.export(new GraphSnapshot() {
+		SnapshotExports.export(reads, (snapshot, writer) -> exporter.export(new GraphSnapshot() {
 
 			@Override
 			public void forEachNode(Consumer<GraphNode> visitor) {

@@ -1,5 +1,6 @@
 package org.lodestone.export;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.lodestone.ingest.DatasetGraph;
 import org.lodestone.ingest.GraphImporter;
 import org.lodestone.ingest.ImportProgress;
 import org.lodestone.ingest.ImportReport;
+import org.lodestone.neo4j.EmbeddedNeo4j;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.path.ConnectionPath;
 import org.lodestone.path.PathService;
 import org.lodestone.support.StoredGraph;
@@ -44,6 +47,9 @@ class ExportIT extends IntegrationTest {
 
 	@Autowired
 	Driver driver;
+
+	@Autowired
+	EmbeddedNeo4j engine;
 
 	@Autowired
 	GraphImporter importer;
@@ -181,6 +187,20 @@ class ExportIT extends IntegrationTest {
 			.expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theWholeGraphExportsTheSameFilesReadInProcessOrThroughTheDriver() throws Exception {
+		// The embedded engine is read in-process; an external server through the driver. Both must write the same file.
+		for (GraphExporter exporter : List.of(new GraphMlExporter(), new GexfExporter(), new JsonGraphExporter())) {
+			StringWriter inProcess = new StringWriter();
+			SnapshotExports.export(GraphReads.inProcess(this.engine), exporter, inProcess);
+			StringWriter overBolt = new StringWriter();
+			SnapshotExports.export(GraphReads.overBolt(this.driver), exporter, overBolt);
+			assertThat(inProcess.toString()).as(exporter.getClass().getSimpleName())
+				.contains("mineral:ndpr")
+				.isEqualTo(overBolt.toString());
+		}
 	}
 
 	@Test

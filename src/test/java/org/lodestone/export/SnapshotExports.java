@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.neo4j.driver.Driver;
+import org.lodestone.neo4j.GraphReads;
 
 /**
  * Streams the whole stored graph through an exporter the way {@link ExportService} does for {@code scope=graph},
@@ -20,8 +20,8 @@ public final class SnapshotExports {
 	private SnapshotExports() {
 	}
 
-	public static void export(Driver driver, GraphExporter exporter, Writer out) throws IOException {
-		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, TIMEOUT,
+	public static void export(GraphReads reads, GraphExporter exporter, Writer out) throws IOException {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(reads, TIMEOUT,
 				StoredGraphSnapshot.Selection.all(null))) {
 			exporter.export(snapshot, out);
 		}
@@ -37,8 +37,8 @@ public final class SnapshotExports {
 				"--array-delimiter=" + Neo4jAdminCsvExporter.ARRAY_DELIMITER, "--multiline-fields=true", "neo4j");
 	}
 
-	public static void exportCsv(Driver driver, OutputStream out) throws IOException {
-		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(driver, TIMEOUT,
+	public static void exportCsv(GraphReads reads, OutputStream out) throws IOException {
+		try (StoredGraphSnapshot snapshot = new StoredGraphSnapshot(reads, TIMEOUT,
 				StoredGraphSnapshot.Selection.all(null))) {
 			new Neo4jAdminCsvExporter().export(snapshot, out);
 		}

@@ -2,6 +2,7 @@ package org.lodestone.neo4j;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,45 @@ class GraphReadsIT extends IntegrationTest {
 			assertThat(properties.get("sources")).as(mode).isInstanceOf(List.class);
 			assertThat(properties.get("validFrom")).as(mode).isInstanceOf(LocalDate.class);
 		}
+	}
+
+	@Test
+	void streamedRowsAreTheSamePlainValuesInProcessAndThroughTheDriver() {
+		String edges = """
+				MATCH (a:Entity)-[r]->(b:Entity)
+				RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+				ORDER BY from, type, to
+				""";
+		List<Map<String, Object>> embedded = streamed(new EmbeddedGraphReads(this.engine), edges);
+		List<Map<String, Object>> driven = streamed(new DriverGraphReads(this.driver), edges);
+		assertThat(embedded).hasSizeGreaterThan(200);
+		assertThat(embedded).usingRecursiveComparison().isEqualTo(driven);
+		Map<?, ?> properties = (Map<?, ?>) embedded.get(0).get("props");
+		assertThat(properties.get("sources")).isInstanceOf(List.class);
+		assertThat(properties.get("validFrom")).isInstanceOf(LocalDate.class);
+	}
+
+	@Test
+	void aStreamedReadPastItsTimeoutIsStoppedTheSameWayInProcessAndThroughTheDriver() {
+		String slow = "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 99 RETURN x";
+		for (GraphReads reads : List.of(new EmbeddedGraphReads(this.engine), new DriverGraphReads(this.driver))) {
+			assertThatThrownBy(() -> {
+				try (GraphReads.ReadTransaction tx = reads.open(Duration.ofMillis(200), "test")) {
+					tx.stream(slow, Map.of(), row -> {
+					});
+				}
+			}).as(reads.getClass().getSimpleName()).isInstanceOf(QueryTimeoutException.class);
+		}
+	}
+
+	private static List<Map<String, Object>> streamed(GraphReads reads, String cypher) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (GraphReads.ReadTransaction tx = reads.open(TIMEOUT, "test")) {
+			tx.stream(cypher, Map.of(), rows::add);
+			// A second statement in the same transaction, as an export runs one per visit.
+			tx.stream("MATCH (s:Source) RETURN count(s) AS sources", Map.of(), rows::add);
+		}
+		return rows;
 	}
 
 	@Test
