@@ -20,8 +20,9 @@ import org.lodestone.neo4j.GraphReads;
 /**
  * The stored graph, or the part of it a path or neighbourhood selected, read from Neo4j as the exporter walks it: each
  * visit runs one query and hands every row to the visitor as it is read (in-process with the embedded engine, else as
- * the driver receives it, in batches of its fetch size), so nothing but the current row or batch is held in memory. Both visits run in one read-only transaction, so the nodes and
- * edges come from the same state of the graph; {@link #close()} ends it.
+ * the driver receives it, in batches of its fetch size), so nothing but the current row or batch is held in memory.
+ * Both visits run in one read-only transaction, so the nodes and edges come from the same state of the graph;
+ * {@link #close()} ends it.
  * <p>
  * Nodes come sources first, then entities, each ordered by id; edges by start id, type and end id.
  */

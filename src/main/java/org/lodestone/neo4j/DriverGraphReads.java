@@ -17,8 +17,8 @@ import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * Reads through the driver: one auto-commit statement in a read session, since an explicit transaction would cost two
- * more round trips for the same reads; streamed reads share an explicit read transaction. Timeouts become {@link QueryTimeoutException}; an unreachable server stays the
- * driver's exception, which the web layer maps.
+ * more round trips for the same reads; streamed reads share an explicit read transaction. Timeouts become
+ * {@link QueryTimeoutException}; an unreachable server stays the driver's exception, which the web layer maps.
  */
 final class DriverGraphReads implements GraphReads {
 
@@ -34,7 +34,7 @@ final class DriverGraphReads implements GraphReads {
 		try (Session session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
 			return session.run(cypher, parameters, config(timeout, application)).single().asMap();
 		}
-		catch (ClientException | TransientException ex) {
+		catch (RuntimeException ex) {
 			throw translated(ex);
 		}
 	}
@@ -48,7 +48,7 @@ final class DriverGraphReads implements GraphReads {
 		}
 		catch (RuntimeException ex) {
 			session.close();
-			throw (ex instanceof ClientException || ex instanceof TransientException) ? translated(ex) : ex;
+			throw translated(ex);
 		}
 	}
 
@@ -61,7 +61,8 @@ final class DriverGraphReads implements GraphReads {
 			// Out of memory for one query, or terminated: the same answer as a timeout.
 			return new QueryTimeoutException();
 		}
-		return QueryTimeoutException.timedOut((ClientException) ex) ? new QueryTimeoutException() : ex;
+		return (ex instanceof ClientException client && QueryTimeoutException.timedOut(client))
+				? new QueryTimeoutException() : ex;
 	}
 
 	private record DriverReadTransaction(Session session, Transaction transaction) implements ReadTransaction {
@@ -74,7 +75,7 @@ final class DriverGraphReads implements GraphReads {
 					visitor.accept(result.next().asMap());
 				}
 			}
-			catch (ClientException | TransientException ex) {
+			catch (RuntimeException ex) {
 				throw translated(ex);
 			}
 		}

@@ -55,32 +55,32 @@ final class EmbeddedGraphReads implements GraphReads {
 	@Override
 	public ReadTransaction open(Duration timeout, String application) {
 		try {
-			Transaction tx = begin(timeout, application);
-			return new ReadTransaction() {
-
-				@Override
-				public void stream(String cypher, Map<String, Object> parameters,
-						Consumer<Map<String, Object>> visitor) {
-					try (Result result = tx.execute(cypher, parameters)) {
-						while (result.hasNext()) {
-							visitor.accept(plain(result.next()));
-						}
-					}
-					catch (RuntimeException ex) {
-						throw translated(ex);
-					}
-				}
-
-				@Override
-				public void close() {
-					tx.close();
-				}
-
-			};
+			return new EmbeddedReadTransaction(begin(timeout, application));
 		}
 		catch (RuntimeException ex) {
 			throw translated(ex);
 		}
+	}
+
+	private record EmbeddedReadTransaction(Transaction tx) implements ReadTransaction {
+
+		@Override
+		public void stream(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> visitor) {
+			try (Result result = this.tx.execute(cypher, parameters)) {
+				while (result.hasNext()) {
+					visitor.accept(plain(result.next()));
+				}
+			}
+			catch (RuntimeException ex) {
+				throw translated(ex);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.tx.close();
+		}
+
 	}
 
 	private Transaction begin(Duration timeout, String application) {
