@@ -3,17 +3,16 @@ package org.lodestone.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
-import org.lodestone.graph.GraphSnapshot;
+import org.lodestone.graph.IndexedGraph;
 
 /**
  * The dataset as the nodes and edges it becomes in Neo4j. The importer writes exactly these, and the seed script is
  * generated from them, so the two cannot drift apart.
  */
-public final class DatasetGraph implements GraphSnapshot {
+public final class DatasetGraph implements IndexedGraph {
 
 	private final Dataset dataset;
 
@@ -25,14 +24,25 @@ public final class DatasetGraph implements GraphSnapshot {
 	}
 
 	@Override
-	public void forEachNode(Consumer<GraphNode> visitor) {
-		this.dataset.sources().forEach(source -> visitor.accept(node(source)));
-		this.dataset.entities().forEach(entity -> visitor.accept(node(entity)));
+	public int nodeCount() {
+		return this.dataset.sources().size() + this.dataset.entities().size();
 	}
 
 	@Override
-	public void forEachEdge(Consumer<GraphEdge> visitor) {
-		this.dataset.relationships().forEach(relationship -> visitor.accept(edge(relationship)));
+	public GraphNode node(int index) {
+		int sources = this.dataset.sources().size();
+		return (index < sources) ? node(this.dataset.sources().get(index))
+				: node(this.dataset.entities().get(index - sources));
+	}
+
+	@Override
+	public int edgeCount() {
+		return this.dataset.relationships().size();
+	}
+
+	@Override
+	public GraphEdge edge(int index) {
+		return edge(this.dataset.relationships().get(index));
 	}
 
 	static GraphNode node(Dataset.Source source) {

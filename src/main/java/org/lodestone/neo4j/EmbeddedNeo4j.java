@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.lodestone.graph.IndexedGraph;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.Version;
@@ -52,6 +54,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 * @throws Neo4jStartupException when a setting prevents the start
 	 */
 	public synchronized EmbeddedNeo4j start() {
+		return start(Optional::empty);
+	}
+
+	/**
+	 * Starts the engine, first loading the given content offline when the directory holds no database yet, and
+	 * returns once Bolt and HTTP accept connections.
+	 * @param content what a new store is filled with; not asked when the store exists
+	 * @return this engine
+	 * @throws Neo4jStartupException when a setting prevents the start or the content cannot be loaded
+	 */
+	public synchronized EmbeddedNeo4j start(NewStoreContent content) {
 		if (this.bootstrapper != null) {
 			return this;
 		}
@@ -60,6 +73,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		Path imports = checkImportDirectory();
 		checkPortFree(address, this.properties.boltPort(), "lodestone.neo4j.bolt-port", "Bolt");
 		checkPortFree(address, this.properties.httpPort(), "lodestone.neo4j.http-port", "HTTP");
+		if (OfflineImport.isNewStore(home)) {
+			content.graph().ifPresent(graph -> loadNewStore(home, graph));
+		}
 
 		Path userLog = home.resolve("logs").resolve("neo4j.log");
 		long logOffset = sizeOf(userLog);
@@ -88,6 +104,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		logger.info("Embedded Neo4j " + version() + " started in " + home + " (Bolt " + boltUri() + ", HTTP "
 				+ httpUri() + ")");
 		return this;
+	}
+
+	private static void loadNewStore(Path home, IndexedGraph graph) {
+		OfflineImport.Result result;
+		try {
+			result = OfflineImport.load(home, graph);
+		}
+		catch (RuntimeException ex) {
+			throw new Neo4jStartupException("Loading the first-start dataset into the new store in " + home
+					+ " failed: " + ex.getMessage(), "lodestone.data.location", ex);
+		}
+		logger.info("New store in " + home + ": loaded " + result.nodes() + " nodes and " + result.relationships()
+				+ " relationships offline in " + result.took().toMillis() + " ms");
 	}
 
 	/**

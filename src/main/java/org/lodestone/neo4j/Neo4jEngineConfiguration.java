@@ -1,6 +1,7 @@
 package org.lodestone.neo4j;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -25,8 +26,8 @@ class Neo4jEngineConfiguration {
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
-		EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-			return new EmbeddedNeo4j(properties).start();
+		EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<NewStoreContent> content) {
+			return new EmbeddedNeo4j(properties).start(content.getIfAvailable(() -> Optional::empty));
 		}
 
 		// Spring Boot's driver auto-configuration backs off when this bean exists, so the driver is only
