@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.graph.GraphEdge;
@@ -34,7 +36,10 @@ class OfflineImportIT {
 	void aNewStoreLoadedOfflineHoldsExactlyTheBundledDatasetWithItsValueTypes() {
 		Path home = TestStores.create("offline-bundled");
 		DatasetGraph graph = new DatasetGraph(BundledData.dataset());
+		Set<Thread> before = nonDaemonThreads();
 		OfflineImport.Result result = OfflineImport.load(home, graph);
+		// A thread the importer left running would keep the JVM of a command-line run from exiting.
+		assertThat(nonDaemonThreads()).isSubsetOf(before);
 		assertThat(result.nodes()).isEqualTo(graph.nodeCount());
 		assertThat(result.relationships()).isEqualTo(graph.edgeCount());
 		try (EmbeddedNeo4j engine = engine(home).start(); Driver driver = driver(engine)) {
@@ -79,6 +84,14 @@ class OfflineImportIT {
 		try (EmbeddedNeo4j engine = engine(home).start(); Driver driver = driver(engine)) {
 			assertThat(StoredGraph.read(driver).nodes()).isEmpty();
 		}
+	}
+
+	private static Set<Thread> nonDaemonThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(thread -> thread.isAlive() && !thread.isDaemon())
+			.collect(Collectors.toSet());
 	}
 
 	private static EmbeddedNeo4j engine(Path home) {
