@@ -265,7 +265,8 @@ public final class DatasetReader {
 	private String decode(DatasetFile file) throws IOException {
 		byte[] bytes;
 		try (InputStream in = file.content().open()) {
-			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, this.maxFileBytes + 1));
+			// One byte past the limit shows a file is over it; the sum stays below 2 GB, so no limit can overflow it.
+			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16L, this.maxFileBytes) + 1);
 		}
 		if (bytes.length > this.maxFileBytes) {
 			this.problems.add(new DatasetProblem(file.name(), 0, "is larger than " + this.maxFileBytes

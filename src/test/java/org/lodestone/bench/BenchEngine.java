@@ -50,19 +50,42 @@ public final class BenchEngine implements AutoCloseable {
 	/** The transaction memory of {@link #forImport}. */
 	public static final String IMPORT_TRANSACTION_MEMORY = "4g";
 
-	private static BenchEngine start(Path store, String transactionMemory) {
+	/**
+	 * An engine as {@link #forImport} starts it, before the schema is applied: for a store loaded offline, whose
+	 * indexes are built from the loaded data once the engine runs.
+	 * @param store the store directory; created when missing
+	 * @return the started engine, its schema not applied
+	 */
+	public static BenchEngine withoutSchema(Path store) {
 		// The defaults of EmbeddedNeo4jProperties, except a transaction timeout long enough for the large imports.
 		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, store, "127.0.0.1", FreePorts.next(),
+				FreePorts.next(), "", "256m", Duration.ofMinutes(30), IMPORT_TRANSACTION_MEMORY);
+		return open(properties);
+	}
+
+	private static BenchEngine start(Path store, String transactionMemory) {
+		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, store, "127.0.0.1", FreePorts.next(),
 				FreePorts.next(), "", "256m", Duration.ofMinutes(30), transactionMemory);
+		BenchEngine engine = open(properties);
+		engine.applySchema();
+		return engine;
+	}
+
+	private static BenchEngine open(EmbeddedNeo4jProperties properties) {
 		EmbeddedNeo4j engine = new EmbeddedNeo4j(properties).start();
-		Driver driver = GraphDatabase.driver(engine.boltUri(), AuthTokens.none());
-		try (Session session = driver.session()) {
+		return new BenchEngine(engine, GraphDatabase.driver(engine.boltUri(), AuthTokens.none()));
+	}
+
+	/**
+	 * Applies the application's schema, as it does at every start, and waits for the indexes to come online.
+	 */
+	public void applySchema() {
+		try (Session session = this.driver.session()) {
 			for (String statement : Neo4jSchema.statements()) {
 				session.run(statement).consume();
 			}
 			session.run("CALL db.awaitIndexes(300)").consume();
 		}
-		return new BenchEngine(engine, driver);
 	}
 
 	public Driver driver() {

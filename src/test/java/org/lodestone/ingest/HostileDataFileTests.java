@@ -86,6 +86,16 @@ class HostileDataFileTests {
 	}
 
 	@Test
+	void theLargestConfigurableLimitStillReadsTheFile() {
+		// A limit near Long.MAX_VALUE once overflowed into reading nothing, which reported every column missing.
+		String sources = "id,publisher,title,date,url,type\n"
+				+ "src:probe-2025-01-01-limit,Probe,Limit,2025-01-01,https://example.org/limit,data\n";
+		Dataset dataset = DatasetReader.read(List.of(bytesFile("data/sources.csv",
+				sources.getBytes(StandardCharsets.UTF_8))), KnownIds.NONE, Long.MAX_VALUE);
+		assertThat(dataset.sources()).extracting(Dataset.Source::id).containsExactly("src:probe-2025-01-01-limit");
+	}
+
+	@Test
 	void raggedRowsAndBrokenQuotingAreRefusedWithTheirLines() {
 		String entities = "id,subtype,name\nproduct:a,Chip\nproduct:b,Chip,Beta,extra\nproduct:c,Chip,\"unclosed\n";
 		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,

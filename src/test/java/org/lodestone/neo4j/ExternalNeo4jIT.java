@@ -8,7 +8,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.LodestoneApplication;
+import org.lodestone.ingest.DatasetGraph;
+import org.lodestone.support.BundledData;
 import org.lodestone.support.FreePorts;
+import org.lodestone.support.StoredGraph;
 import org.lodestone.support.TestStores;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -52,6 +55,14 @@ class ExternalNeo4jIT {
 				assertThat(info.body()).contains("\"mode\":\"external\"")
 					.contains("\"boltUri\":\"" + server.boltUri() + "\"");
 				assertThat(canConnect(unusedEmbeddedBoltPort)).isFalse();
+			}
+			// No store of its own to load offline: the first start imported the bundled dataset into the server
+			// through the transactional importer.
+			try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", "external-secret"))) {
+				StoredGraph expected = StoredGraph.of(new DatasetGraph(BundledData.dataset()));
+				StoredGraph stored = StoredGraph.read(driver);
+				assertThat(stored.nodes()).containsAll(expected.nodes());
+				assertThat(stored.edges()).containsExactlyInAnyOrderElementsOf(expected.edges());
 			}
 		}
 	}
