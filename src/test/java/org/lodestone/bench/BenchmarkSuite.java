@@ -599,7 +599,7 @@ public final class BenchmarkSuite {
 			.append(wrkVersion()).append('\n')
 			.append("- Load average (1, 5, 15 min) during the run: ").append(String.join("; ", this.loads))
 			.append(". The machine is shared with other builds, so absolute figures move between runs; ")
-			.append("ratios compare measurements of the same run (path latency: call by call; import and export: minutes apart).\n\n");
+			.append("ratios compare measurements of the same run (path latency: call by call; import: way after way; export: minutes apart).\n\n");
 		md.append(method());
 		md.append("## Targets\n\n| Measure | Where | Figure (median) | Target | Result |\n|---|---|---|---|---|\n");
 		this.targets.forEach(md::append);
