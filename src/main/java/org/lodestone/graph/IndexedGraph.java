@@ -20,6 +20,14 @@ public interface IndexedGraph extends GraphSnapshot {
 	GraphNode node(int index);
 
 	/**
+	 * @param index from 0 to {@link #nodeCount()} (exclusive)
+	 * @return that node's id; override where the id is cheaper to get than the whole node
+	 */
+	default String nodeId(int index) {
+		return node(index).id();
+	}
+
+	/**
 	 * @return how many edges there are
 	 */
 	int edgeCount();

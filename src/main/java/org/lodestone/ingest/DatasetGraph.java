@@ -35,6 +35,14 @@ public final class DatasetGraph implements IndexedGraph {
 				: node(this.dataset.entities().get(index - sources));
 	}
 
+	// Without building the node and its property map: a bulk load asks every id before it asks any node.
+	@Override
+	public String nodeId(int index) {
+		int sources = this.dataset.sources().size();
+		return (index < sources) ? this.dataset.sources().get(index).id()
+				: this.dataset.entities().get(index - sources).id();
+	}
+
 	@Override
 	public int edgeCount() {
 		return this.dataset.relationships().size();

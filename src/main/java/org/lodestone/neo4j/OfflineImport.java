@@ -80,7 +80,7 @@ public final class OfflineImport {
 	 * @return whether the engine's database has never been created there, so an offline import may write it
 	 */
 	public static boolean isNewStore(Path home) {
-		DatabaseLayout layout = layout(home);
+		DatabaseLayout layout = layout(config(home));
 		return !Files.exists(layout.databaseDirectory()) && !Files.exists(layout.getTransactionLogsDirectory());
 	}
 
@@ -100,20 +100,20 @@ public final class OfflineImport {
 		}
 		long started = System.nanoTime();
 		Config config = config(home);
-		DatabaseLayout layout = layout(home);
+		DatabaseLayout layout = layout(config);
 		// Node ids are the nodes' positions: a new store takes them as they are (IdType.ACTUAL), which spares the
 		// importer mapping and sorting a million string ids, a third of its time on L (docs/benchmarks.md).
 		Map<String, Integer> positions = new HashMap<>(graph.nodeCount() * 2);
 		for (int i = 0; i < graph.nodeCount(); i++) {
-			if (positions.putIfAbsent(graph.node(i).id(), i) != null) {
-				throw new IllegalArgumentException("Node id '" + graph.node(i).id() + "' occurs twice");
+			if (positions.putIfAbsent(graph.nodeId(i), i) != null) {
+				throw new IllegalArgumentException("Node id '" + graph.nodeId(i) + "' occurs twice");
 			}
 		}
-		Input input = Input.input(chunked(graph.nodeCount(), graph::node, (node, visitor) -> {
-			visitor.id(positions.get(node.id()));
+		Input input = Input.input(chunked(graph.nodeCount(), graph::node, (position, node, visitor) -> {
+			visitor.id(position);
 			visitor.labels(node.labels().toArray(String[]::new));
 			properties(node.properties(), visitor);
-		}), chunked(graph.edgeCount(), graph::edge, (edge, visitor) -> {
+		}), chunked(graph.edgeCount(), graph::edge, (position, edge, visitor) -> {
 			visitor.startId(position(positions, edge, edge.from()));
 			visitor.endId(position(positions, edge, edge.to()));
 			visitor.type(edge.type().name());
@@ -133,13 +133,9 @@ public final class OfflineImport {
 			importer.doImport(input);
 			done = true;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The offline import into " + layout.databaseDirectory() + " failed: "
-					+ ex.getMessage(), ex);
-		}
 		catch (Exception ex) {
 			throw new UncheckedIOException("The offline import into " + layout.databaseDirectory() + " failed: "
-					+ ex.getMessage(), new IOException(ex));
+					+ ex.getMessage(), (ex instanceof IOException io) ? io : new IOException(ex));
 		}
 		finally {
 			if (!done) {
@@ -153,8 +149,8 @@ public final class OfflineImport {
 		return Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath()).build();
 	}
 
-	private static DatabaseLayout layout(Path home) {
-		return Neo4jLayout.of(config(home)).databaseLayout(DATABASE);
+	private static DatabaseLayout layout(Config config) {
+		return Neo4jLayout.of(config).databaseLayout(DATABASE);
 	}
 
 	private static void remove(DatabaseLayout layout) {
@@ -209,9 +205,10 @@ public final class OfflineImport {
 		return new long[] { number * count / seen, size * count / seen };
 	}
 
+	// Gets each element with its position, which for a node is its store id.
 	private interface Writer<T> {
 
-		void write(T element, InputEntityVisitor visitor);
+		void write(int position, T element, InputEntityVisitor visitor);
 
 	}
 
@@ -268,7 +265,8 @@ public final class OfflineImport {
 			if (this.position >= this.end) {
 				return false;
 			}
-			this.writer.write(this.element.apply(this.position++), visitor);
+			this.writer.write(this.position, this.element.apply(this.position), visitor);
+			this.position++;
 			visitor.endOfEntity();
 			return true;
 		}
