@@ -62,7 +62,13 @@ public final class CypherScriptExporter implements GraphExporter {
 
 	private static String edge(GraphEdge edge) {
 		return "MATCH (a:Entity {id: " + literal(edge.from()) + "}), (b:Entity {id: " + literal(edge.to())
-				+ "}) MERGE (a)-[r:" + edge.type().name() + "]->(b) SET r = " + map(edge.properties()) + ";\n";
+				+ "}) MERGE (a)-[r:" + edge.type().name() + periodKey(edge) + "]->(b) SET r = "
+				+ map(edge.properties()) + ";\n";
+	}
+
+	// As in the importer: a type keyed by period (SUPPLIES) is one relationship per validFrom.
+	private static String periodKey(GraphEdge edge) {
+		return edge.type().keyedByPeriod() ? " {validFrom: " + literal(edge.properties().get("validFrom")) + "}" : "";
 	}
 
 	private static String map(Map<String, Object> properties) {

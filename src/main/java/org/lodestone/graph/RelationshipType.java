@@ -90,6 +90,16 @@ public enum RelationshipType {
 	}
 
 	/**
+	 * Whether one pair of entities may hold several relationships of this type, one per period, each told apart by
+	 * its {@code validFrom}: a country's supply share is a figure per year (one USGS edition each), not one link
+	 * whose value is overwritten.
+	 * @return whether {@code validFrom} is part of the relationship's identity
+	 */
+	public boolean keyedByPeriod() {
+		return this == SUPPLIES;
+	}
+
+	/**
 	 * @param name a type's name, case-insensitive
 	 * @return the type, or {@code null} when none has that name
 	 */

@@ -3,6 +3,8 @@ package org.lodestone.ingest;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.lodestone.graph.DateBasis;
+import org.lodestone.graph.DatePrecision;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 
@@ -31,8 +33,11 @@ public record Dataset(List<Source> sources, List<Entity> entities, List<Relation
 	 * @param date the publication date
 	 * @param url where to read it
 	 * @param type news, official, filing, statement, analysis or data
+	 * @param checkedOn when someone last checked the cited facts and quotes against this publication, or {@code null}
+	 * @param checkedWhere which copy was read and where in it the cited facts stand, or {@code null}
 	 */
-	public record Source(String id, String publisher, String title, LocalDate date, String url, String type) {
+	public record Source(String id, String publisher, String title, LocalDate date, String url, String type,
+			LocalDate checkedOn, String checkedWhere) {
 	}
 
 	/**
@@ -67,9 +72,12 @@ public record Dataset(List<Source> sources, List<Entity> entities, List<Relation
 	 * @param quote an exact quote, or {@code null}
 	 * @param share a supply share in [0, 1], or {@code null}
 	 * @param note context, or {@code null}
+	 * @param precision how precisely validFrom is known
+	 * @param basis whether validFrom is the start, or only when the link was reported holding
 	 */
 	public record Relationship(String from, RelationshipType type, String to, LocalDate validFrom, LocalDate validTo,
-			double confidence, List<String> sources, String quote, Double share, String note) {
+			double confidence, List<String> sources, String quote, Double share, String note, DatePrecision precision,
+			DateBasis basis) {
 	}
 
 }

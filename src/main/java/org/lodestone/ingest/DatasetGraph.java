@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lodestone.graph.DateBasis;
+import org.lodestone.graph.DatePrecision;
 import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.IndexedGraph;
@@ -61,6 +63,8 @@ public final class DatasetGraph implements IndexedGraph {
 		props.put("date", source.date());
 		props.put("url", source.url());
 		props.put("type", source.type());
+		putIfPresent(props, "checkedOn", source.checkedOn());
+		putIfPresent(props, "checkedWhere", source.checkedWhere());
 		return new GraphNode(source.id(), List.of(GraphNode.SOURCE), props);
 	}
 
@@ -96,6 +100,13 @@ public final class DatasetGraph implements IndexedGraph {
 		putIfPresent(props, "quote", relationship.quote());
 		putIfPresent(props, "share", relationship.share());
 		putIfPresent(props, "note", relationship.note());
+		// Only what differs from the default is stored: an edge without them is a start known to the day.
+		if (relationship.precision() != DatePrecision.DAY) {
+			props.put("precision", relationship.precision().value());
+		}
+		if (relationship.basis() != DateBasis.START) {
+			props.put("basis", relationship.basis().value());
+		}
 		return new GraphEdge(relationship.from(), relationship.type(), relationship.to(), props);
 	}
 

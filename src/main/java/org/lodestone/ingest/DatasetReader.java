@@ -29,6 +29,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.lodestone.graph.Kind;
+import org.lodestone.graph.DateBasis;
+import org.lodestone.graph.DatePrecision;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 
@@ -47,13 +49,14 @@ public final class DatasetReader {
 	/** The largest data file read by default, in bytes: 64 MB ({@code lodestone.import.max-file-size}). */
 	public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-	static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type");
+	static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type",
+			"checkedOn", "checkedWhere");
 
 	static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
 			"announced", "effective", "suspendedUntil", "rescinded", "sources");
 
 	static final List<String> RELATIONSHIP_COLUMNS = List.of("from", "to", "type", "validFrom", "validTo",
-			"confidence", "sources", "quote", "share", "note");
+			"confidence", "sources", "quote", "share", "note", "precision", "basis");
 
 	private static final List<String> ENDPOINT_COLUMNS = List.of("from", "to");
 
@@ -344,8 +347,17 @@ public final class DatasetReader {
 			if (type != null && !SOURCE_TYPES.contains(type)) {
 				row.problem(this, "type '" + type + "' is not one of " + String.join(", ", sorted(SOURCE_TYPES)));
 			}
+			LocalDate checkedOn = row.date("checkedOn", false, this);
+			String checkedWhere = row.get("checkedWhere");
+			if (checkedOn != null && checkedWhere == null) {
+				row.problem(this, "'checkedWhere' is required with 'checkedOn': say which copy was read and where in it "
+						+ "the cited facts stand");
+			}
+			if (checkedOn == null && checkedWhere != null) {
+				row.problem(this, "'checkedOn' is required with 'checkedWhere': the date of the check");
+			}
 			if (this.problems.size() == before) {
-				sources.add(new Dataset.Source(id, publisher, title, date, url, type));
+				sources.add(new Dataset.Source(id, publisher, title, date, url, type, checkedOn, checkedWhere));
 			}
 		}
 		return sources;
@@ -438,16 +450,38 @@ public final class DatasetReader {
 			if (share != null && type != null && !type.allowsShare()) {
 				row.problem(this, "'share' applies only to SUPPLIES, not " + type);
 			}
+			DatePrecision precision = DatePrecision.DAY;
+			String precisionValue = row.get("precision");
+			if (precisionValue != null) {
+				precision = DatePrecision.fromValue(precisionValue);
+				if (precision == null) {
+					row.problem(this, "'precision' value '" + precisionValue + "' is not one of day, month, year");
+				}
+				else if (precision != DatePrecision.DAY && validFrom != null && !startOf(validFrom, precision)) {
+					row.problem(this, "validFrom " + validFrom + " with precision " + precision.value()
+							+ " must be the first day of its " + precision.value());
+				}
+			}
+			DateBasis basis = DateBasis.START;
+			String basisValue = row.get("basis");
+			if (basisValue != null) {
+				basis = DateBasis.fromValue(basisValue);
+				if (basis == null) {
+					row.problem(this, "'basis' value '" + basisValue + "' is not one of start, reported");
+				}
+			}
 			if (from != null && to != null && type != null) {
-				EdgeKey key = new EdgeKey(from, type, to);
+				// A type keyed by period (SUPPLIES) may repeat for the same pair, once per validFrom.
+				EdgeKey key = new EdgeKey(from, type, to, type.keyedByPeriod() ? validFrom : null);
 				if (seen.putIfAbsent(key, row) != null) {
 					row.problem(this, "duplicate relationship (" + from + ")-[:" + type + "]->(" + to
-							+ "), first defined at " + seen.get(key).where());
+							+ (type.keyedByPeriod() ? ") from " + validFrom : ")") + ", first defined at "
+							+ seen.get(key).where());
 				}
 			}
 			if (this.problems.size() == before) {
 				relationships.add(new Dataset.Relationship(from, type, to, validFrom, validTo, confidence, sources,
-						quote, share, row.get("note")));
+						quote, share, row.get("note"), precision, basis));
 			}
 		}
 		return relationships;
@@ -517,7 +551,11 @@ public final class DatasetReader {
 	}
 
 	// A record rather than a concatenated string: building a million keys was a tenth of the reading time.
-	private record EdgeKey(String from, RelationshipType type, String to) {
+	private record EdgeKey(String from, RelationshipType type, String to, LocalDate period) {
+	}
+
+	private static boolean startOf(LocalDate date, DatePrecision precision) {
+		return date.getDayOfMonth() == 1 && (precision != DatePrecision.YEAR || date.getDayOfYear() == 1);
 	}
 
 	private record Row(String file, long line, Map<String, String> values) {

@@ -101,14 +101,15 @@ public class GraphImporter {
 					UNWIND $rows AS row
 					MATCH (a:Entity {id: row.from})
 					MATCH (b:Entity {id: row.to})
-					MERGE (a)-[r:%1$s]->(b)
+					MERGE (a)-[r:%1$s%3$s]->(b)
 					ON CREATE SET r.%2$s = true
 					WITH r, row, CASE WHEN r.%2$s IS NOT NULL THEN 'created'
 					                  WHEN properties(r) = row.props THEN 'unchanged'
 					                  ELSE 'updated' END AS outcome
 					SET r = row.props
 					RETURN outcome, count(*) AS count
-					""".formatted(type.name(), CREATED_MARK));
+					""".formatted(type.name(), CREATED_MARK,
+					type.keyedByPeriod() ? " {validFrom: row.props.validFrom}" : ""));
 		}
 	}
 

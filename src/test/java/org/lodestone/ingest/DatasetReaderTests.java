@@ -112,8 +112,8 @@ class DatasetReaderTests {
 		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
 				() -> DatasetReader.read(List.of(file("sources.csv", sources), file("notes.csv", "a,b\n1,2\n"))));
 		assertThat(ex.problems()).extracting(DatasetProblem::toString)
-			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type",
-					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type",
+			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
+					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
 					"data/notes.csv: unknown file: names start with sources, entities or relationships, or end with .json");
 	}
 
@@ -142,6 +142,68 @@ class DatasetReaderTests {
 		assertThat(ex.problems()).extracting(DatasetProblem::reason)
 			.contains("url 'ftp://example.org/x' is not an http(s) URL",
 					"type 'rumour' is not one of analysis, data, filing, news, official, statement");
+	}
+
+	@Test
+	void readsDatePrecisionBasisAndTheCheckRecord() {
+		String sources = """
+				id,publisher,title,date,url,type,checkedOn,checkedWhere
+				src:reuters-2025-07-15-lutnick,Reuters,Lutnick ties H20 to magnets,2025-07-15,https://example.org/a,news,2026-12-04,paragraph 3
+				""";
+		String relationships = """
+				from,to,type,validFrom,validTo,confidence,sources,quote,share,note,precision,basis
+				policy:deal,mineral:ndpr,COVERS,2025-06-01,,0.8,src:reuters-2025-07-15-lutnick,,,,month,reported
+				""";
+		Dataset dataset = DatasetReader.read(files(sources, ENTITIES, relationships));
+		assertThat(dataset.sources().get(0).checkedOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 4));
+		assertThat(dataset.sources().get(0).checkedWhere()).isEqualTo("paragraph 3");
+		assertThat(dataset.relationships().get(0).precision()).isEqualTo(org.lodestone.graph.DatePrecision.MONTH);
+		assertThat(dataset.relationships().get(0).basis()).isEqualTo(org.lodestone.graph.DateBasis.REPORTED);
+		assertThat(DatasetGraph.edge(dataset.relationships().get(0)).properties()).containsEntry("precision", "month")
+			.containsEntry("basis", "reported");
+		// The defaults (day, start) are not stored: an edge without them reads the same as before the columns.
+		assertThat(DatasetGraph.edge(DatasetReader.read(files(SOURCES, ENTITIES, RELATIONSHIPS)).relationships().get(0))
+			.properties()).doesNotContainKeys("precision", "basis");
+	}
+
+	@Test
+	void refusesBadPrecisionBasisAndHalfACheckRecord() {
+		String sources = """
+				id,publisher,title,date,url,type,checkedOn,checkedWhere
+				src:reuters-2025-07-15-lutnick,Reuters,Lutnick ties H20 to magnets,2025-07-15,https://example.org/a,news,2026-12-04,
+				""";
+		String relationships = """
+				from,to,type,validFrom,validTo,confidence,sources,quote,share,note,precision,basis
+				policy:deal,mineral:ndpr,COVERS,2025-06-10,,0.8,src:reuters-2025-07-15-lutnick,,,,month,
+				policy:deal,product:nvidia-h20,COVERS,2025-06-10,,0.8,src:reuters-2025-07-15-lutnick,,,,week,guessed
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(files(sources, ENTITIES, relationships)));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString).anySatisfy(p -> assertThat(p)
+			.contains("sources.csv:2").contains("'checkedWhere' is required with 'checkedOn'"))
+			.anySatisfy(p -> assertThat(p).contains("relationships.csv:2")
+				.contains("validFrom 2025-06-10 with precision month must be the first day of its month"))
+			.anySatisfy(p -> assertThat(p).contains("relationships.csv:3").contains("'precision' value 'week'"))
+			.anySatisfy(p -> assertThat(p).contains("relationships.csv:3").contains("'basis' value 'guessed'"));
+	}
+
+	@Test
+	void supplySharesRepeatOncePerPeriodButNoOtherTypeRepeats() {
+		String entities = ENTITIES + "state:cn,State,China,,,,,,,\n";
+		String relationships = """
+				from,to,type,validFrom,validTo,confidence,sources,quote,share,note,precision,basis
+				state:cn,mineral:ndpr,SUPPLIES,2024-01-01,2024-12-31,0.9,src:reuters-2025-07-15-lutnick,,0.69,,year,
+				state:cn,mineral:ndpr,SUPPLIES,2025-01-01,2025-12-31,0.9,src:reuters-2025-07-15-lutnick,,0.7,,year,
+				policy:deal,mineral:ndpr,COVERS,2025-06-10,,0.8,src:reuters-2025-07-15-lutnick,,,,,
+				""";
+		assertThat(DatasetReader.read(files(SOURCES, entities, relationships)).relationships()).hasSize(3);
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(files(SOURCES, entities, relationships
+						+ "state:cn,mineral:ndpr,SUPPLIES,2025-01-01,,0.9,src:reuters-2025-07-15-lutnick,,0.7,,,\n"
+						+ "policy:deal,mineral:ndpr,COVERS,2025-07-01,,0.8,src:reuters-2025-07-15-lutnick,,,,,\n")));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString)
+			.anySatisfy(p -> assertThat(p).contains("relationships.csv:5").contains("SUPPLIES]->(mineral:ndpr) from 2025-01-01"))
+			.anySatisfy(p -> assertThat(p).contains("relationships.csv:6").contains("duplicate relationship"));
 	}
 
 	static List<DatasetFile> files(String sources, String entities, String relationships) {
