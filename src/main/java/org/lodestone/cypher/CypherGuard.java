@@ -34,7 +34,7 @@ final class CypherGuard {
 
 	/** Namespaces of Cypher's own functions, such as {@code date.truncate} and {@code point.distance}. */
 	static final java.util.Set<String> FUNCTION_NAMESPACES = java.util.Set.of("date", "datetime", "localdatetime",
-			"localtime", "time", "duration", "point", "vector");
+			"localtime", "time", "duration", "point", "vector", "vector.similarity");
 
 	private CypherGuard() {
 	}
@@ -45,6 +45,18 @@ final class CypherGuard {
 	 * @throws InvalidCypherException when it does not parse
 	 */
 	static void check(String query) {
+		check(query, java.util.Map.of(), QueryBounds.DEFAULT);
+	}
+
+	/**
+	 * @param query the query text
+	 * @param parameters its parameters
+	 * @param bounds the most work it may ask for
+	 * @throws CypherForbiddenException when it is not an allowed read
+	 * @throws InvalidCypherException when it does not parse
+	 * @throws QueryTooLargeException when it asks for more than the bounds allow
+	 */
+	static void check(String query, java.util.Map<String, Object> parameters, QueryBounds bounds) {
 		Statement statement;
 		try {
 			statement = CypherParser.parse(query);
@@ -90,6 +102,12 @@ final class CypherGuard {
 		if (!refused.isEmpty()) {
 			throw new CypherForbiddenException("Only read queries are allowed; this query "
 					+ String.join(", ", refused.stream().distinct().toList()));
+		}
+		try {
+			bounds.check(statement, parameters);
+		}
+		catch (StackOverflowError ex) {
+			throw new QueryTooLargeException("is nested too deeply to be measured");
 		}
 	}
 

@@ -1,168 +1,134 @@
 package org.lodestone.cypher;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.lodestone.neo4j.GraphReads;
+import org.lodestone.neo4j.GraphReads.UserQueryPlan;
 import org.lodestone.web.QueryTimeoutException;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Result;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Transaction;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.TransientException;
-import org.neo4j.driver.summary.Plan;
-import org.neo4j.driver.summary.QueryType;
-import org.neo4j.driver.types.Node;
-import org.neo4j.driver.types.Path;
-import org.neo4j.driver.types.Relationship;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a power user's query after {@link CypherGuard} allowed it, and after the engine's own plan of it confirms it
- * is read-only: a READ transaction with a timeout and a row cap, never retried.
+ * Runs a power user's query after {@link CypherGuard} allowed it and found it within {@link QueryBounds}, and after
+ * the engine's own plan of it confirms it is a read: a read-only transaction with a timeout and a row cap, never
+ * retried, on {@link UserQueryRunner}'s bounded, watched pool. The plan check runs there too, under the same deadline:
+ * planning a pathological query can take as long as running one.
  */
 @Service
-class CypherQueryService {
+class CypherQueryService implements DisposableBean {
 
-	private final Driver driver;
+	private static final Log logger = LogFactory.getLog(CypherQueryService.class);
+
+	// DBMS is what the engine calls a read-only procedure of the dbms namespace (dbms.components); the guard has
+	// already refused every procedure that is not on its allow-list, all of which only read.
+	private static final Set<String> READ_TYPES = Set.of("READ_ONLY", "DBMS");
+
+	private final GraphReads reads;
 
 	private final Duration timeout;
 
 	private final int maxRows;
 
-	CypherQueryService(Driver driver, @org.springframework.beans.factory.annotation.Value("${lodestone.cypher.timeout:5s}") Duration timeout,
-			@org.springframework.beans.factory.annotation.Value("${lodestone.cypher.max-rows:1000}") int maxRows) {
-		this.driver = driver;
+	private final QueryBounds bounds;
+
+	private final UserQueryRunner runner;
+
+	CypherQueryService(GraphReads reads, @Value("${lodestone.cypher.timeout:5s}") Duration timeout,
+			@Value("${lodestone.cypher.max-rows:1000}") int maxRows,
+			@Value("${lodestone.cypher.max-concurrent:2}") int maxConcurrent,
+			@Value("${lodestone.cypher.max-list-size:100000}") long maxListSize) {
+		this.reads = reads;
 		this.timeout = timeout;
 		this.maxRows = maxRows;
+		this.bounds = new QueryBounds(maxListSize, QueryBounds.DEFAULT.maxDepth(), QueryBounds.DEFAULT.maxClauses(),
+				QueryBounds.DEFAULT.maxPatternNodes());
+		this.runner = new UserQueryRunner(maxConcurrent, Duration.ofSeconds(2));
 	}
 
 	CypherResult run(String query, Map<String, Object> parameters) {
-		CypherGuard.check(query);
-		Map<String, Object> params = (parameters != null) ? parameters : Map.of();
-		try (Session session = this.driver
-			.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			checkPlan(session, query, params);
-			try (Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(this.timeout)
-				.withMetadata(Map.of("app", "lodestone-cypher")).build())) {
-				Result result = tx.run(query, params);
-				List<String> columns = result.keys();
-				List<List<Object>> rows = new ArrayList<>();
-				boolean truncated = false;
-				while (result.hasNext()) {
-					if (rows.size() == this.maxRows) {
-						truncated = true;
-						break;
-					}
-					Record record = result.next();
-					List<Object> row = new ArrayList<>();
-					record.values().forEach(value -> row.add(json(value)));
-					rows.add(row);
-				}
-				return new CypherResult(columns, rows, truncated);
-			}
+		Map<String, Object> params = cypherValues(parameters);
+		CypherGuard.check(query, params, this.bounds);
+		try {
+			return this.runner.run(this.reads.userQuery(query, params, this.timeout, "lodestone-cypher"), this.timeout,
+					userQuery -> {
+						UserQueryPlan plan = userQuery.plan();
+						if (!READ_TYPES.contains(plan.type())) {
+							throw new CypherForbiddenException("Only read queries are allowed; the engine classifies "
+									+ "this one as " + plan.type().toLowerCase().replace('_', ' '));
+						}
+						if (plan.loadsFiles()) {
+							throw new CypherForbiddenException(
+									"Only read queries are allowed; this query loads files or URLs");
+						}
+						GraphReads.UserQueryResult result = userQuery.run(this.maxRows);
+						return new CypherResult(result.columns(), result.rows(), result.truncated());
+					});
 		}
-		catch (ClientException ex) {
-			throw new InvalidCypherException(clientMessage(ex));
-		}
-		catch (TransientException ex) {
+		catch (QueryTimeoutException ex) {
 			throw new InvalidCypherException("The query was stopped: it ran longer than " + this.timeout.toSeconds()
 					+ " s or needed more memory than a query may use");
 		}
-	}
-
-	// The parser's allow-list is the first line; the engine's own classification of its plan is the second.
-	private void checkPlan(Session session, String query, Map<String, Object> params) {
-		var summary = session.run("EXPLAIN " + query, params).consume();
-		if (summary.queryType() != QueryType.READ_ONLY) {
-			throw new CypherForbiddenException("Only read queries are allowed; the engine classifies this one as "
-					+ summary.queryType().name().toLowerCase().replace('_', ' '));
+		catch (ClientException ex) {
+			throw new InvalidCypherException(EngineMessages.firstLine(ex));
 		}
-		if (summary.hasPlan() && usesForbiddenOperator(summary.plan())) {
-			throw new CypherForbiddenException("Only read queries are allowed; this query loads files or URLs");
-		}
-	}
-
-	private static boolean usesForbiddenOperator(Plan plan) {
-		if (plan.operatorType().startsWith("LoadCSV")) {
-			return true;
-		}
-		return plan.children().stream().anyMatch(CypherQueryService::usesForbiddenOperator);
-	}
-
-	// Engine messages can name files, ports and internal codes; only the first line of a client error, which is
-	// about the query, is passed on.
-	private static String clientMessage(ClientException ex) {
-		String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
-		if (QueryTimeoutException.timedOut(ex)) {
-			return "The query ran longer than allowed and was stopped";
-		}
-		return message.isBlank() ? "The query failed" : "The query failed: " + message;
-	}
-
-	static Object json(Value value) {
-		Object object = value.asObject();
-		return convert(object);
-	}
-
-	private static Object convert(Object object) {
-		if (object instanceof Node node) {
-			return node(node);
-		}
-		if (object instanceof Relationship relationship) {
-			return Map.of("type", relationship.type(), "properties", properties(relationship.asMap()));
-		}
-		if (object instanceof Path path) {
-			List<Object> nodes = new ArrayList<>();
-			path.nodes().forEach(node -> nodes.add(node(node)));
-			List<Object> relationships = new ArrayList<>();
-			for (Path.Segment segment : path) {
-				relationships.add(Map.of("type", segment.relationship().type(), "from",
-						idOf(segment.relationship().startNodeElementId(), segment), "to",
-						idOf(segment.relationship().endNodeElementId(), segment), "properties",
-						properties(segment.relationship().asMap())));
+		catch (RuntimeException ex) {
+			// In-process the engine reports a query it refuses (a bad argument, a type error) as its own exceptions;
+			// they carry a status code, and only their first line, which is about the query, is passed on.
+			boolean ours = ex.getClass().getName().startsWith("org.lodestone.");
+			if (!ours && EngineMessages.isQueryError(ex)) {
+				logger.warn("A user query failed in the engine: " + EngineMessages.firstLine(ex));
+				throw new InvalidCypherException(EngineMessages.firstLine(ex));
 			}
-			return Map.of("nodes", nodes, "relationships", relationships);
+			throw ex;
 		}
-		if (object instanceof List<?> list) {
-			return list.stream().map(CypherQueryService::convert).toList();
-		}
-		if (object instanceof Map<?, ?> map) {
-			Map<String, Object> converted = new LinkedHashMap<>();
-			map.forEach((key, item) -> converted.put(String.valueOf(key), convert(item)));
-			return converted;
-		}
-		return object;
 	}
 
-	private static Map<String, Object> node(Node node) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", node.get("id").asString(null));
-		List<String> labels = new ArrayList<>();
-		node.labels().forEach(labels::add);
-		json.put("labels", labels);
-		json.put("properties", properties(node.asMap()));
-		return json;
+	/**
+	 * JSON numbers become what Cypher holds: an integer beyond 64 bits is refused here, with its name, instead of
+	 * reaching the engine as a Java type it cannot convert.
+	 */
+	static Map<String, Object> cypherValues(Map<String, Object> parameters) {
+		if (parameters == null) {
+			return Map.of();
+		}
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		parameters.forEach((name, value) -> values.put(name, cypherValue(name, value)));
+		return values;
 	}
 
-	private static String idOf(String elementId, Path.Segment segment) {
-		Node node = segment.start().elementId().equals(elementId) ? segment.start() : segment.end();
-		return node.get("id").asString(null);
+	private static Object cypherValue(String name, Object value) {
+		if (value instanceof java.math.BigInteger integer) {
+			if (integer.bitLength() > 63) {
+				throw new InvalidCypherException("Parameter '" + name + "' is an integer outside the 64-bit range "
+						+ "Cypher holds");
+			}
+			return integer.longValue();
+		}
+		if (value instanceof java.math.BigDecimal decimal) {
+			return decimal.doubleValue();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> copy = new java.util.LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put(String.valueOf(key), cypherValue(name, item)));
+			return copy;
+		}
+		if (value instanceof java.util.List<?> list) {
+			return list.stream().map(item -> cypherValue(name, item)).toList();
+		}
+		return value;
 	}
 
-	private static Map<String, Object> properties(Map<String, Object> properties) {
-		Map<String, Object> converted = new LinkedHashMap<>();
-		properties.forEach((key, value) -> converted.put(key, convert(value)));
-		return converted;
+	/** Stops what is still running before the engine closes, so that no runaway query can hold its shutdown. */
+	@Override
+	public void destroy() {
+		this.runner.close();
 	}
 
 }

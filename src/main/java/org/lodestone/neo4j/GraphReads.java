@@ -1,6 +1,7 @@
 package org.lodestone.neo4j;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -36,6 +37,18 @@ public interface GraphReads {
 	ReadTransaction open(Duration timeout, String application);
 
 	/**
+	 * Prepares a power user's query (from {@code /api/cypher}) in a read-only transaction. Nothing runs until
+	 * {@link UserQuery#plan} or {@link UserQuery#run} is called, on the thread that will wait for it; another thread may
+	 * {@link UserQuery#terminate} it.
+	 * @param cypher the query, already allowed by the caller's own checks
+	 * @param parameters its parameters
+	 * @param timeout how long the transaction may run
+	 * @param application who runs it, as transaction metadata
+	 * @return the query, to plan, run and close
+	 */
+	UserQuery userQuery(String cypher, Map<String, Object> parameters, Duration timeout, String application);
+
+	/**
 	 * @param engine the embedded engine
 	 * @return reads that run in-process on it
 	 */
@@ -49,6 +62,55 @@ public interface GraphReads {
 	 */
 	static GraphReads overBolt(Driver driver) {
 		return new DriverGraphReads(driver);
+	}
+
+	/**
+	 * A user's query in its read-only transaction. Values come back neutral, the same from either engine: a node as
+	 * {@code {id, labels, properties}}, a relationship as {@code {type, from, to, properties}} (ends by their
+	 * {@code id} property, never Neo4j's internal ids), a path as {@code {nodes, relationships}}, a duration as its
+	 * ISO 8601 text, a point as {@code {srid, x, y[, z]}}.
+	 */
+	interface UserQuery extends AutoCloseable {
+
+		/**
+		 * Plans the query without running it ({@code EXPLAIN}), inside the transaction and its timeout.
+		 * @return how the engine classifies the plan
+		 */
+		UserQueryPlan plan();
+
+		/**
+		 * Runs the query and reads at most {@code maxRows} rows.
+		 * @param maxRows the most rows to read
+		 * @return the columns and rows, and whether more rows were left unread
+		 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
+		 */
+		UserQueryResult run(int maxRows);
+
+		/**
+		 * Asks the engine to stop the transaction; callable from any thread. The engine notices between rows.
+		 */
+		void terminate();
+
+		/** Rolls back: nothing was written. */
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * @param type the engine's classification: {@code READ_ONLY}, {@code READ_WRITE}, {@code WRITE},
+	 * {@code SCHEMA_WRITE} or {@code DBMS}
+	 * @param loadsFiles whether the plan has a {@code LoadCSV} operator
+	 */
+	record UserQueryPlan(String type, boolean loadsFiles) {
+	}
+
+	/**
+	 * @param columns the column names
+	 * @param rows the rows read, values as {@link UserQuery} describes
+	 * @param truncated whether rows were left unread
+	 */
+	record UserQueryResult(List<String> columns, List<List<Object>> rows, boolean truncated) {
 	}
 
 	/**

@@ -6,6 +6,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.cypher.CypherForbiddenException;
 import org.lodestone.cypher.InvalidCypherException;
+import org.lodestone.cypher.QueryBusyException;
+import org.lodestone.cypher.QueryTooLargeException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.export.ExportTooLargeException;
@@ -109,6 +111,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail cypherForbidden(CypherForbiddenException ex) {
 		return problem(HttpStatus.FORBIDDEN, ProblemTypes.CYPHER_FORBIDDEN, "Query not allowed", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail queryTooLarge(QueryTooLargeException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.QUERY_TOO_LARGE, "Query too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> queryBusy(QueryBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "2")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Server busy", ex.getMessage()));
 	}
 
 	@ExceptionHandler

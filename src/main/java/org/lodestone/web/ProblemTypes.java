@@ -28,6 +28,12 @@ public final class ProblemTypes {
 	/** A query ran longer than allowed or needed more memory than a query may use. */
 	public static final URI QUERY_TIMEOUT = type("query-timeout");
 
+	/** A query asks for more work than one request may: too deep, too many clauses or pattern nodes, a list too long. */
+	public static final URI QUERY_TOO_LARGE = type("query-too-large");
+
+	/** Every thread that serves user queries is busy; {@code Retry-After} says when to try again. */
+	public static final URI BUSY = type("busy");
+
 	/** Something failed on the server's side; details are in its log, not in the response. */
 	public static final URI INTERNAL = type("internal");
 

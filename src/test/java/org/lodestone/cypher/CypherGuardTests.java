@@ -56,4 +56,41 @@ class CypherGuardTests {
 		}
 	}
 
+
+	@ParameterizedTest
+	@ValueSource(strings = { "RETURN size(range(1, 2000000000)) AS n", "RETURN [x IN range(0, 2000000000, 2) | x] AS n",
+			"WITH range(1, 200001) AS xs RETURN size(xs)", "MATCH (a)--(b)--(c)--(d)--(e)--(f)--(g)--(h)--(i)--(j)"
+					+ "--(k)--(l)--(m)--(n)--(o)--(p)--(q) RETURN a LIMIT 1" })
+	void refusesQueriesThatAskForMoreWorkThanTheBoundsAllow(String query) {
+		assertThatExceptionOfType(QueryTooLargeException.class).isThrownBy(() -> CypherGuard.check(query));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)",
+			"RETURN size(range(1, 100000)) AS n", "RETURN range(0, size([1, 2]) - 1) AS n",
+			"RETURN [x IN range(10, 1) | x] AS n" })
+	void acceptsQueriesWithinTheBounds(String query) {
+		assertThatNoException().isThrownBy(() -> CypherGuard.check(query));
+	}
+
+	@org.junit.jupiter.api.Test
+	void boundsAParameterisedRangeByItsParameters() {
+		assertThatExceptionOfType(QueryTooLargeException.class).isThrownBy(() -> CypherGuard
+			.check("RETURN size(range($from, $to)) AS n", java.util.Map.of("from", 1, "to", 5_000_000),
+					QueryBounds.DEFAULT))
+			.withMessageContaining("range() of 5000000 elements");
+		assertThatNoException().isThrownBy(() -> CypherGuard.check("RETURN size(range($from, $to)) AS n",
+				java.util.Map.of("from", 1, "to", 50), QueryBounds.DEFAULT));
+	}
+
+	@org.junit.jupiter.api.Test
+	void refusesChainsOfClausesAndDeepExpressions() {
+		assertThatExceptionOfType(QueryTooLargeException.class)
+			.isThrownBy(() -> CypherGuard.check("WITH 1 AS x " + "WITH x AS x ".repeat(150) + "RETURN x"))
+			.withMessageContaining("clauses");
+		assertThatExceptionOfType(QueryTooLargeException.class)
+			.isThrownBy(() -> CypherGuard.check("RETURN " + "(1 + ".repeat(150) + "1" + ")".repeat(150)))
+			.withMessageContaining("levels deep");
+	}
+
 }
