@@ -760,7 +760,9 @@
   function browserBase() {
     const neo4j = state.info && state.info.neo4j;
     if (!neo4j || !neo4j.browserUri) return null;
-    return `${neo4j.browserUri}?dbms=${neo4j.boltUri}&preselectAuthMethod=NO_AUTH`;
+    // The embedded engine always asks for a password (the log and README say where it is kept); the link fills in
+    // the user name so that only the password is left to type.
+    return `${neo4j.browserUri}?dbms=${neo4j.boltUri.replace('://', '://neo4j@')}`;
   }
 
   function browserUrl(cypher) {

@@ -31,6 +31,9 @@ class StartupReport {
 		}
 		String browser = (this.deployment.browserUri() != null) ? this.deployment.browserUri().toString()
 				: "served by the external server";
+		if (this.deployment.browserLogin() != null) {
+			browser += " (" + this.deployment.browserLogin() + ")";
+		}
 		logger.info("Lodestone ready: REST " + api + " | Neo4j Browser " + browser + " | Bolt "
 				+ this.deployment.boltUri() + " (" + this.deployment.mode() + ")");
 	}

@@ -101,9 +101,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		if (this.properties.authEnabled()) {
 			applyPassword();
 		}
+		guardAgainstWebPages(neo);
 		logger.info("Embedded Neo4j " + version() + " started in " + home + " (Bolt " + boltUri() + ", HTTP "
 				+ httpUri() + ")");
 		return this;
+	}
+
+	// Neo4j has no setting for a Host allow-list or a WebSocket Origin check; without them any page open in the
+	// user's browser could use the loopback ports (issue 18). A guard that cannot be installed stops the start.
+	private void guardAgainstWebPages(NeoBootstrapper neo) {
+		try {
+			EngineBrowserGuards.install(neo.getDatabaseManagementService(), BrowserOriginPolicy.of(this.properties));
+		}
+		catch (RuntimeException ex) {
+			stopQuietly(neo);
+			this.bootstrapper = null;
+			throw new Neo4jStartupException("The embedded Neo4j engine started, but its ports could not be guarded "
+					+ "against web pages: " + ex.getMessage(), "lodestone.neo4j.enabled", ex);
+		}
 	}
 
 	private static void loadNewStore(Path home, IndexedGraph graph) {
@@ -148,6 +163,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/**
+	 * @return the password of the {@code neo4j} user, empty when authentication is off
+	 */
+	public String password() {
+		return this.properties.password();
+	}
+
+	/**
 	 * @return the engine's database management service, for in-process administration
 	 */
 	public DatabaseManagementService managementService() {
@@ -188,6 +210,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		config.put("server.http.listen_address", address + ":" + this.properties.httpPort());
 		config.put("server.http.advertised_address", hostForUri() + ":" + this.properties.httpPort());
 		config.put("server.https.enabled", "false");
+		// Neo4j's default is '*': any page could read the HTTP API's answers. Browser is served from the engine's own
+		// origin and needs none; this names that origin instead.
+		config.put("dbms.security.http_access_control_allow_origin",
+				BrowserOriginPolicy.of(this.properties).origins().stream().sorted().findFirst().orElseThrow());
 		config.put("dbms.security.auth_enabled", Boolean.toString(this.properties.authEnabled()));
 		config.put("server.memory.pagecache.size", this.properties.pageCache());
 		// Without these the engine runs any transaction for ever, lets one query take all memory, and lets

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listenAddress the address Bolt and HTTP listen on; anything but loopback needs a password
  * @param boltPort the Bolt port
  * @param httpPort the HTTP port, which also serves Neo4j Browser at {@code /browser/}
- * @param password the password of the {@code neo4j} user; empty means authentication is off
+ * @param password the password of the {@code neo4j} user; empty means a generated one, kept under the directory
+ * (the application always runs the engine with authentication; code that starts an engine itself with an empty
+ * password gets one without)
  * @param pageCache the page cache size, in Neo4j's notation ({@code 256m})
  * @param transactionTimeout the longest any transaction may run before the engine terminates it
  * @param transactionMemory the most memory one transaction may use, in Neo4j's notation
@@ -28,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link #DEFAULT_IP_BLOCKLIST}
  * @param procedureAllowlist the procedures and functions the engine loads, as names or {@code prefix.*} patterns;
  * unset means {@link #DEFAULT_PROCEDURE_ALLOWLIST}
+ * @param allowedHosts more host names the engine's HTTP and Bolt accept in a {@code Host} header, beside loopback
+ * names and the listen address (a network-facing engine's DNS name)
  */
 @ConfigurationProperties("lodestone.neo4j")
 public record EmbeddedNeo4jProperties(
@@ -43,7 +47,8 @@ public record EmbeddedNeo4jProperties(
 		Path importDirectory,
 		@DefaultValue("false") boolean allowFileUrls,
 		List<String> loadCsvIpBlocklist,
-		List<String> procedureAllowlist) {
+		List<String> procedureAllowlist,
+		List<String> allowedHosts) {
 
 	/** The ranges LOAD CSV is kept from by default: loopback, private, link-local (cloud metadata), multicast. */
 	public static final List<String> DEFAULT_IP_BLOCKLIST = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
@@ -66,6 +71,7 @@ public record EmbeddedNeo4jProperties(
 		loadCsvIpBlocklist = (loadCsvIpBlocklist != null) ? List.copyOf(loadCsvIpBlocklist) : DEFAULT_IP_BLOCKLIST;
 		procedureAllowlist = (procedureAllowlist != null) ? List.copyOf(procedureAllowlist)
 				: DEFAULT_PROCEDURE_ALLOWLIST;
+		allowedHosts = (allowedHosts != null) ? List.copyOf(allowedHosts) : List.of();
 	}
 
 	/**
@@ -75,7 +81,18 @@ public record EmbeddedNeo4jProperties(
 	public EmbeddedNeo4jProperties(boolean enabled, Path directory, String listenAddress, int boltPort, int httpPort,
 			String password, String pageCache, Duration transactionTimeout, String transactionMemory) {
 		this(enabled, directory, listenAddress, boltPort, httpPort, password, pageCache, transactionTimeout,
-				transactionMemory, null, false, DEFAULT_IP_BLOCKLIST, DEFAULT_PROCEDURE_ALLOWLIST);
+				transactionMemory, null, false, DEFAULT_IP_BLOCKLIST, DEFAULT_PROCEDURE_ALLOWLIST, List.of());
+	}
+
+	/**
+	 * @param password the password of the {@code neo4j} user
+	 * @return these settings with that password
+	 */
+	public EmbeddedNeo4jProperties withPassword(String password) {
+		return new EmbeddedNeo4jProperties(this.enabled, this.directory, this.listenAddress, this.boltPort,
+				this.httpPort, password, this.pageCache, this.transactionTimeout, this.transactionMemory,
+				this.importDirectory, this.allowFileUrls, this.loadCsvIpBlocklist, this.procedureAllowlist,
+				this.allowedHosts);
 	}
 
 	boolean authEnabled() {

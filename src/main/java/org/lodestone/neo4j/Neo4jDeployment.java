@@ -8,8 +8,9 @@ import java.net.URI;
  * @param mode {@code embedded} or {@code external}
  * @param boltUri the URI the application's driver uses
  * @param browserUri where Neo4j Browser is served, or {@code null} when an external server decides that
+ * @param browserLogin how to log in to that Browser, for people (never the password itself), or {@code null}
  */
-public record Neo4jDeployment(String mode, URI boltUri, URI browserUri) {
+public record Neo4jDeployment(String mode, URI boltUri, URI browserUri, String browserLogin) {
 
 	/**
 	 * @return whether the engine runs inside this JVM

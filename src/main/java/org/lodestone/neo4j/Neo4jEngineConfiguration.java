@@ -27,17 +27,18 @@ class Neo4jEngineConfiguration {
 
 		@Bean(destroyMethod = "close")
 		EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<NewStoreContent> content) {
-			return new EmbeddedNeo4j(properties).start(content.getIfAvailable(() -> Optional::empty));
+			// The application never runs the engine without authentication: a web page can reach loopback ports.
+			EmbeddedNeo4jProperties settings = properties.authEnabled() ? properties
+					: properties.withPassword(EngineCredentials.passwordFor(properties.directory()));
+			return new EmbeddedNeo4j(settings).start(content.getIfAvailable(() -> Optional::empty));
 		}
 
 		// Spring Boot's driver auto-configuration backs off when this bean exists, so the driver is only
 		// created after the engine it connects to is listening.
 		@Bean
-		Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j engine,
-				EmbeddedNeo4jProperties properties) {
+		Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j engine) {
 			URI uri = engine.boltUri();
-			AuthToken auth = engine.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
-					: AuthTokens.none();
+			AuthToken auth = engine.authEnabled() ? AuthTokens.basic("neo4j", engine.password()) : AuthTokens.none();
 			return new Neo4jConnectionDetails() {
 				@Override
 				public URI getUri() {
@@ -60,8 +61,11 @@ class Neo4jEngineConfiguration {
 		}
 
 		@Bean
-		Neo4jDeployment embeddedDeployment(EmbeddedNeo4j engine) {
-			return new Neo4jDeployment("embedded", engine.boltUri(), engine.httpUri().resolve("/browser/"));
+		Neo4jDeployment embeddedDeployment(EmbeddedNeo4j engine, EmbeddedNeo4jProperties properties) {
+			String login = properties.authEnabled() ? "user neo4j, the password set in lodestone.neo4j.password"
+					: "user neo4j, password in " + properties.directory().toAbsolutePath().normalize()
+						.resolve(EngineCredentials.FILE);
+			return new Neo4jDeployment("embedded", engine.boltUri(), engine.httpUri().resolve("/browser/"), login);
 		}
 
 	}
@@ -76,7 +80,7 @@ class Neo4jEngineConfiguration {
 	@Conditional(ExternalModeCondition.class)
 	Neo4jDeployment externalDeployment(Environment environment) {
 		String uri = environment.getProperty("spring.neo4j.uri", "bolt://localhost:7687");
-		return new Neo4jDeployment("external", URI.create(uri), null);
+		return new Neo4jDeployment("external", URI.create(uri), null, null);
 	}
 
 }

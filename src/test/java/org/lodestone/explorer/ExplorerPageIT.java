@@ -68,6 +68,9 @@ class ExplorerPageIT extends IntegrationTest {
 	@Autowired
 	Driver neo4j;
 
+	@Autowired
+	org.lodestone.neo4j.EmbeddedNeo4j engine;
+
 	@BeforeAll
 	static void startChromium() {
 		// Before the application context loads, so a machine without chromium skips quickly.
@@ -150,8 +153,8 @@ class ExplorerPageIT extends IntegrationTest {
 
 		// The Browser link carries Cypher that, run on the graph, gives the same paths.
 		String link = browser.findElement(By.id("open-browser")).getDomProperty("href");
-		String prefix = "http://127.0.0.1:" + HTTP_PORT + "/browser/?dbms=bolt://127.0.0.1:" + BOLT_PORT
-				+ "&preselectAuthMethod=NO_AUTH&cmd=edit&arg=";
+		String prefix = "http://127.0.0.1:" + HTTP_PORT + "/browser/?dbms=bolt://neo4j@127.0.0.1:" + BOLT_PORT
+				+ "&cmd=edit&arg=";
 		assertThat(link).startsWith(prefix);
 		String cypher = URLDecoder.decode(link.substring(prefix.length()), StandardCharsets.UTF_8);
 		assertThat(cypher).doesNotContain("&", "#");
@@ -211,8 +214,15 @@ class ExplorerPageIT extends IntegrationTest {
 	void theBrowserGuidePlaysInNeo4jBrowser() {
 		WebDriver browser = chromium.driver();
 		String guide = "http://localhost:" + this.port + "/guide";
-		browser.get("http://127.0.0.1:" + HTTP_PORT + "/browser/?dbms=bolt://127.0.0.1:" + BOLT_PORT
-				+ "&preselectAuthMethod=NO_AUTH&cmd=play&arg=" + encode(guide));
+		// As the README says: the link fills in the user; the password is the one the first start generated.
+		browser.get("http://127.0.0.1:" + HTTP_PORT + "/browser/?dbms=bolt://neo4j@127.0.0.1:" + BOLT_PORT
+				+ "&cmd=play&arg=" + encode(guide));
+		WebElement password = new WebDriverWait(browser, Duration.ofSeconds(90))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=password]")));
+		password.sendKeys(this.engine.password());
+		browser.findElement(By.cssSelector("[data-testid=connect]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(60))
+			.until(driver -> driver.getPageSource().contains("You are connected as user"));
 		new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> driver
 			.findElements(By.cssSelector("pre.runnable"))
 			.stream()

@@ -29,7 +29,11 @@ class InfoIT extends IntegrationTest {
 
 	@Test
 	void healthIncludesNeo4j() {
-		this.rest.get().uri("/actuator/health").exchange()
+		// Details are for a READ credential; AttackCorpusIT shows anonymous callers get statuses only.
+		this.rest.get().uri("/actuator/health")
+			.headers(headers -> headers.setBasicAuth(org.lodestone.support.TestCredentials.READER,
+					org.lodestone.support.TestCredentials.READER_PASSWORD))
+			.exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")

@@ -24,7 +24,9 @@ class EmbeddedNeo4jRuntimeIT extends IntegrationTest {
 
 	@Test
 	void boltAnswersCypherFromAnyDriver() {
-		try (Driver driver = GraphDatabase.driver(this.engine.boltUri(), AuthTokens.none())) {
+		// The application's engine always has a password (EngineOriginIT shows the 'none' scheme refused).
+		try (Driver driver = GraphDatabase.driver(this.engine.boltUri(), AuthTokens.basic("neo4j",
+				this.engine.password()))) {
 			long answer = driver.executableQuery("RETURN 40 + 2 AS answer").execute().records().get(0)
 				.get("answer").asLong();
 			assertThat(answer).isEqualTo(42);
@@ -49,6 +51,8 @@ class EmbeddedNeo4jRuntimeIT extends IntegrationTest {
 		HttpRequest request = HttpRequest.newBuilder(this.engine.httpUri().resolve("/db/neo4j/tx/commit"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString(("neo4j:" + this.engine.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[{\"statement\":\"RETURN 1 AS one\"}]}"))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

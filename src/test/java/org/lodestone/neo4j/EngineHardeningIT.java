@@ -81,7 +81,7 @@ class EngineHardeningIT extends IntegrationTest {
 		allowlist.add("lodestone.probe.allowed");
 		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, home, "127.0.0.1", FreePorts.next(),
 				FreePorts.next(), "", "32m", Duration.ofSeconds(30), "256m", imports, true,
-				EmbeddedNeo4jProperties.DEFAULT_IP_BLOCKLIST, allowlist);
+				EmbeddedNeo4jProperties.DEFAULT_IP_BLOCKLIST, allowlist, List.of());
 		try (EmbeddedNeo4j engine = new EmbeddedNeo4j(properties).start();
 				Driver driver = GraphDatabase.driver(engine.boltUri(), AuthTokens.none())) {
 			assertThat(driver.executableQuery("LOAD CSV FROM 'file:///ok.csv' AS row RETURN count(row) AS n")

@@ -111,7 +111,7 @@ class EngineSafetyCheckTests {
 	private static EmbeddedNeo4jProperties settings(Path imports, boolean fileUrls, List<String> blocklist,
 			List<String> allowlist, String password) {
 		return new EmbeddedNeo4jProperties(true, HOME, "127.0.0.1", 1, 2, password, "32m", Duration.ofSeconds(30),
-				"256m", imports, fileUrls, blocklist, allowlist);
+				"256m", imports, fileUrls, blocklist, allowlist, java.util.List.of());
 	}
 
 }
