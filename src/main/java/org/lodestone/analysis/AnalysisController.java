@@ -56,7 +56,8 @@ class AnalysisController {
 		return this.exposure.exposure(id, RequestValues.date("asOf", asOf));
 	}
 
-	@PostMapping("/api/scenarios")
+	// JSON only: another body format (YAML was accepted) would skip the JSON size and nesting limits.
+	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
 	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario) {
 		return this.scenarios.run(scenario);
 	}

@@ -11,6 +11,7 @@ import org.lodestone.web.ProblemTypes;
 import org.lodestone.web.RequestLimits;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,12 +39,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
@@ -64,6 +67,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+	/** What pages served by the application may load and do. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; "
+			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 	/** The header API keys are sent in. */
 	static final String API_KEY_HEADER = "X-API-Key";
 
@@ -75,7 +83,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
 			RateLimitProperties rateLimits, RequestLimits limits, ProblemResponses problems,
-			AuthenticationManager authenticationManager, ObjectProvider<GuideCorsConfiguration> guide) throws Exception {
+			AuthenticationManager authenticationManager, ObjectProvider<GuideCorsConfiguration> guide,
+			@Value("${server.address:}") String serverAddress) throws Exception {
 		AuthenticationEntryPoint entryPoint = entryPoint(problems);
 		AuthenticationFilter apiKeys = new AuthenticationFilter(authenticationManager, request -> {
 			String key = request.getHeader(API_KEY_HEADER);
@@ -106,6 +115,8 @@ class SecurityConfiguration {
 				}
 				requests.anyRequest().hasRole(SecurityProperties.Role.WRITE.name());
 			})
+			.addFilterBefore(new HostAllowListFilter(serverAddress, properties.allowedHosts(), problems),
+					DisableEncodeUrlFilter.class)
 			.addFilterBefore(new RateLimitFilter(rateLimits, problems), DisableEncodeUrlFilter.class)
 			.addFilterBefore(new BodySizeFilter(limits, problems), DisableEncodeUrlFilter.class)
 			.addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
@@ -123,7 +134,14 @@ class SecurityConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.cors(cors -> cors.configurationSource(corsConfiguration(properties.cors(), guide.getIfAvailable())));
+			.cors(cors -> cors.configurationSource(corsConfiguration(properties.cors(), guide.getIfAvailable())))
+			.addFilterBefore(corsFilter(properties.cors(), guide.getIfAvailable(), problems), CorsFilter.class)
+			// The explorer loads only its own scripts and styles; Swagger UI sets inline styles. No page may be framed,
+			// and no address leaves in a Referer.
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				.frameOptions(frame -> frame.deny()));
 		return http.build();
 	}
 
@@ -180,6 +198,15 @@ class SecurityConfiguration {
 		return (request, response, exception) -> problems.write(request, response,
 				ProblemResponses.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed",
 						"The credential does not allow this request; it needs the WRITE role"));
+	}
+
+	// Spring Security's own CORS filter stays (it lets preflights through authorization); this one runs first with the
+	// same configuration and answers what it refuses with problem details, so the second never sees a refusal.
+	private static CorsFilter corsFilter(SecurityProperties.Cors cors, GuideCorsConfiguration guide,
+			ProblemResponses problems) {
+		CorsFilter filter = new CorsFilter(corsConfiguration(cors, guide));
+		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+		return filter;
 	}
 
 	private static CorsConfigurationSource corsConfiguration(SecurityProperties.Cors cors,

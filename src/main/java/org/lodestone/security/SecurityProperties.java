@@ -16,15 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users HTTP Basic users by name; passwords in Spring Security's {@code {id}hash} notation
  * @param apiKeys API keys by name, sent in the {@code X-API-Key} header; keys in the same notation
  * @param cors cross-origin access from browsers
+ * @param allowedHosts host names the server answers to beside loopback names and {@code server.address}
  */
 @ConfigurationProperties("lodestone.security")
 public record SecurityProperties(
 		@DefaultValue("false") boolean requireAuthForReads,
 		Map<String, Credential> users,
 		Map<String, Credential> apiKeys,
-		@DefaultValue Cors cors) {
+		@DefaultValue Cors cors,
+		List<String> allowedHosts) {
 
 	public SecurityProperties {
+		allowedHosts = (allowedHosts != null) ? List.copyOf(allowedHosts) : List.of();
 		users = (users != null) ? Map.copyOf(users) : Map.of();
 		apiKeys = (apiKeys != null) ? Map.copyOf(apiKeys) : Map.of();
 	}

@@ -34,6 +34,9 @@ public final class ProblemTypes {
 	/** Every thread that serves user queries is busy; {@code Retry-After} says when to try again. */
 	public static final URI BUSY = type("busy");
 
+	/** The request names a host this server does not answer to ({@code lodestone.security.allowed-hosts}). */
+	public static final URI MISDIRECTED = type("misdirected-request");
+
 	/** Something failed on the server's side; details are in its log, not in the response. */
 	public static final URI INTERNAL = type("internal");
 
@@ -84,6 +87,7 @@ public final class ProblemTypes {
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 421 -> MISDIRECTED;
 			case 429 -> RATE_LIMITED;
 			case 503 -> GRAPH_UNAVAILABLE;
 			default -> (status >= 500) ? INTERNAL : type("http-" + status);
