@@ -15,13 +15,16 @@ import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.DatasetFile;
 import org.lodestone.ingest.DatasetGraph;
 import org.lodestone.ingest.DatasetReader;
+import org.lodestone.ingest.DataLint;
 import org.lodestone.ingest.InvalidDatasetException;
+import org.lodestone.ingest.LintAcceptance;
+import org.lodestone.ingest.LintReport;
 import org.lodestone.neo4j.Neo4jSchema;
 import org.lodestone.synth.SyntheticGraph;
 
 /**
- * Runs a command given on the command line. {@code validate} and {@code seed} work on files alone and need no
- * database; {@code import} and {@code export} are handed to a Spring context without a web server
+ * Runs a command given on the command line. {@code validate}, {@code lint} and {@code seed} work on files alone and
+ * need no database; {@code import} and {@code export} are handed to a Spring context without a web server
  * ({@link ImportCommand}, {@link ExportCommand}).
  */
 public final class Commands {
@@ -46,6 +49,7 @@ public final class Commands {
 		}
 		return switch (args[0]) {
 			case "validate" -> OptionalInt.of(validate(argument(args, 1, "data"), out, err));
+			case "lint" -> OptionalInt.of(lint(argument(args, 1, "data"), out, err));
 			case "seed" -> OptionalInt.of(seed(argument(args, 1, "data"), argument(args, 2, "cypher/seed.cypher"), out,
 					err));
 			case "generate" -> OptionalInt.of(generate(args, out, err));
@@ -75,6 +79,8 @@ public final class Commands {
 				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
+				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
+				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left
 				  seed [dir] [file]      write the dataset in dir as an idempotent Cypher script (default: cypher/seed.cypher)
 				  generate S|M|L dir [seed]  write a synthetic graph of 10k, 100k or 1M relationships into dir""";
 	}
@@ -117,6 +123,68 @@ public final class Commands {
 			err.println("Cannot read " + directory + ": " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	/**
+	 * Lints the dataset in the directory against the accepted list in {@code docs/lint-accepted.csv} beside it (none
+	 * when there is no such file). Exits with 1 while a finding is unaccepted or an acceptance matches no finding,
+	 * so a script or CI can gate on it.
+	 */
+	static int lint(Path directory, PrintStream out, PrintStream err) {
+		Path acceptedFile = acceptedList(directory);
+		Dataset dataset;
+		try {
+			dataset = DatasetReader.read(DatasetFile.fromDirectory(directory));
+		}
+		catch (InvalidDatasetException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println("Cannot read " + directory + ": " + ex.getMessage());
+			return 1;
+		}
+		List<LintAcceptance> acceptances;
+		try {
+			acceptances = Files.exists(acceptedFile) ? LintAcceptance.read(acceptedFile) : List.of();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println("Cannot read " + acceptedFile + ": " + ex.getMessage());
+			return 1;
+		}
+		LintReport report = LintReport.of(DataLint.lint(dataset), acceptances);
+		report.problems().forEach(out::println);
+		if (!report.accepted().isEmpty()) {
+			out.println("Accepted in " + acceptedFile + ":");
+			report.accepted().forEach(accepted -> out.println("  " + accepted.finding() + " (" + accepted.reason()
+					+ ")"));
+		}
+		if (!report.stale().isEmpty()) {
+			out.println("Stale in " + acceptedFile + ", matching no finding (remove them):");
+			report.stale().forEach(stale -> out.println("  " + stale.rule() + ": " + stale.where() + " ("
+					+ stale.reason() + ")"));
+		}
+		String byRule = LintReport.countsByRule(report.problems());
+		out.println(directory + ": " + report.problems().size() + " to fix"
+				+ (byRule.isEmpty() ? "" : " (" + byRule + ")") + ", " + report.accepted().size() + " accepted, "
+				+ report.stale().size() + " stale acceptance" + ((report.stale().size() == 1) ? "" : "s"));
+		return report.passes() ? 0 : 1;
+	}
+
+	/**
+	 * {@code docs/lint-accepted.csv} in the directory that holds the dataset's directory: the project's list for
+	 * {@code data}, and none for a dataset elsewhere unless its project has one.
+	 */
+	static Path acceptedList(Path directory) {
+		Path absolute = directory.toAbsolutePath().normalize();
+		Path project = (absolute.getParent() != null) ? absolute.getParent() : absolute;
+		Path file = project.resolve("docs").resolve("lint-accepted.csv");
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		return file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
 	}
 
 	static int seed(Path directory, Path target, PrintStream out, PrintStream err) {

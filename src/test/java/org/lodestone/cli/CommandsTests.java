@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +51,70 @@ class CommandsTests {
 	}
 
 	@Test
+	void lintListsFindingsAndFailsUntilEachIsFixedOrAccepted(@TempDir Path root) throws Exception {
+		Path data = Files.createDirectory(root.resolve("data"));
+		Files.writeString(data.resolve("sources.csv"), """
+				id,publisher,title,date,url,type
+				src:a,MOFCOM,A,2025-01-01,https://example.org/a,official
+				src:unused,Reuters,B,2025-01-02,https://example.org/b,news
+				""");
+		Files.writeString(data.resolve("entities.csv"), """
+				id,subtype,name,announced,sources
+				policy:ban,Ban,Gallium ban,2025-01-10,src:a
+				""");
+		assertThat(run("lint", data.toString())).isOne();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("uncited-source: src:unused: no entity or relationship cites it")
+			.contains("policy-without-issuer: policy:ban: no ISSUED edge says who issued it")
+			.contains(data + ": 2 to fix (uncited-source 1, policy-without-issuer 1), 0 accepted, "
+					+ "0 stale acceptances");
+		// Run on the project's data/, it reads the project's list.
+		assertThat(Commands.acceptedList(Path.of("data"))).isEqualTo(Path.of("docs", "lint-accepted.csv"));
+
+		// The accepted list beside the dataset's directory sets them aside, with their reasons.
+		Path accepted = Files.createDirectory(root.resolve("docs")).resolve("lint-accepted.csv");
+		Files.writeString(accepted, """
+				rule,where,reason
+				uncited-source,src:unused,kept as background reading
+				policy-without-issuer,policy:ban,the issuer is not public
+				""");
+		this.out.reset();
+		assertThat(run("lint", data.toString())).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("  uncited-source: src:unused: no entity or relationship cites it (kept as background reading)")
+			.contains(data + ": 0 to fix, 2 accepted, 0 stale acceptances");
+
+		// An acceptance that no longer matches a finding fails the run until it is removed.
+		Files.writeString(accepted, "single-weak-source,(a)-[:X]->(b),was weak\n", StandardOpenOption.APPEND);
+		this.out.reset();
+		assertThat(run("lint", data.toString())).isOne();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("  single-weak-source: (a)-[:X]->(b) (was weak)")
+			.contains(data + ": 0 to fix, 2 accepted, 1 stale acceptance");
+	}
+
+	@Test
+	void lintRefusesAnInvalidDatasetOrAcceptedList(@TempDir Path root) throws Exception {
+		Path data = Files.createDirectory(root.resolve("data"));
+		Files.writeString(data.resolve("entities.csv"), "id,subtype,name\nproduct:x,Spaceship,X\n");
+		assertThat(run("lint", data.toString())).isOne();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown subtype 'Spaceship'");
+
+		Files.writeString(data.resolve("entities.csv"), "id,subtype,name\nproduct:x,Chip,X\n");
+		Files.writeString(Files.createDirectory(root.resolve("docs")).resolve("lint-accepted.csv"),
+				"rule,where,reason\nno-such-rule,product:x,because\n");
+		this.err.reset();
+		assertThat(run("lint", data.toString())).isOne();
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("lint-accepted.csv:2: unknown rule 'no-such-rule'");
+	}
+
+	@Test
 	void otherArgumentsAreLeftToTheApplication() {
 		assertThat(Commands.runFileCommand(new String[] { "--server.port=9000" }, System.out, System.err)).isEmpty();
 		assertThat(Commands.isGraphCommand(new String[] { "import", "data" })).isTrue();
 		assertThat(Commands.isGraphCommand(new String[] { "export", "svg", "path.svg" })).isTrue();
-		assertThat(Commands.usage()).contains("export <format> <file>");
+		assertThat(Commands.usage()).contains("export <format> <file>").contains("lint [dir]");
 	}
 
 	private int run(String... args) {
