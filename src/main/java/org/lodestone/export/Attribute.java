@@ -29,13 +29,15 @@ record Attribute(String name, ValueType type) {
 			new Attribute("rescinded", ValueType.DATE), new Attribute("sources", ValueType.STRING_LIST),
 			new Attribute("publisher", ValueType.STRING), new Attribute("title", ValueType.STRING),
 			new Attribute("date", ValueType.DATE), new Attribute("url", ValueType.STRING),
-			new Attribute("type", ValueType.STRING));
+			new Attribute("type", ValueType.STRING), new Attribute("checkedOn", ValueType.DATE),
+			new Attribute("checkedWhere", ValueType.STRING));
 
 	/** Every relationship property the graph stores. */
 	static final List<Attribute> EDGE = List.of(new Attribute("validFrom", ValueType.DATE),
 			new Attribute("validTo", ValueType.DATE), new Attribute("confidence", ValueType.DOUBLE),
 			new Attribute("sources", ValueType.STRING_LIST), new Attribute("quote", ValueType.STRING),
-			new Attribute("share", ValueType.DOUBLE), new Attribute("note", ValueType.STRING));
+			new Attribute("share", ValueType.DOUBLE), new Attribute("note", ValueType.STRING),
+			new Attribute("precision", ValueType.STRING), new Attribute("basis", ValueType.STRING));
 
 	/**
 	 * @param value a stored value: text, a number, a {@link LocalDate} or a list

@@ -30,8 +30,12 @@ import org.lodestone.graph.GraphSnapshot;
  */
 public final class Neo4jAdminCsvExporter {
 
-	/** neo4j-admin's default array delimiter, used for labels and list properties. */
-	static final String ARRAY_DELIMITER = ";";
+	/**
+	 * The array delimiter for labels and list properties: the data files' own list separator, which no stored value
+	 * can contain (the reader splits on it). neo4j-admin's default, ';', appears in official titles kept as aliases
+	 * (Federal Register rule names), which made the export fail.
+	 */
+	static final String ARRAY_DELIMITER = "|";
 
 	static final String NODES = "nodes.csv";
 

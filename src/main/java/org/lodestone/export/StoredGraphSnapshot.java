@@ -46,14 +46,15 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			+ "(r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))";
 
 	// Start nodes in index order, each one's relationships sorted on their own: the same order as sorting every
-	// relationship by (from, type, to), without holding them all in the engine's memory at once.
+	// relationship by (from, type, to, validFrom), without holding them all in the engine's memory at once. validFrom
+	// orders the supply shares a pair holds once per year.
 	private static final String ALL_EDGES = """
 			MATCH (a:Entity) WHERE a.id IS NOT NULL
 			CALL (a) {
 			  MATCH (a)-[r]->(b:Entity)
 			  WHERE %s
 			  RETURN type(r) AS type, b.id AS to, properties(r) AS props
-			  ORDER BY type, to
+			  ORDER BY type, to, props.validFrom
 			}
 			RETURN a.id AS from, type, to, props
 			ORDER BY from
@@ -93,7 +94,7 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 			MATCH (a:Entity {id: e.from})-[r]->(b:Entity {id: e.to})
 			WHERE type(r) = e.type
 			RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
-			ORDER BY from, type, to
+			ORDER BY from, type, to, props.validFrom
 			""";
 
 	// Counts come from the label count store for nodes; relationships are counted as ALL_EDGES reads them.

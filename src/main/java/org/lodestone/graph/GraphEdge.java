@@ -13,10 +13,12 @@ import java.util.Map;
 public record GraphEdge(String from, RelationshipType type, String to, Map<String, Object> properties) {
 
 	/**
-	 * @return a stable id for the relationship, {@code from|TYPE|to}, unique because a triple appears once
+	 * @return a stable id for the relationship, unique: {@code from|TYPE|to}, with {@code |validFrom} for a type keyed
+	 * by period ({@link RelationshipType#edgeId})
 	 */
 	public String id() {
-		return this.from + "|" + this.type.name() + "|" + this.to;
+		return this.type.edgeId(this.from, this.to, (this.properties.get("validFrom") instanceof java.time.LocalDate date)
+				? date : null);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A relationship as the API shows it: both ends, the dates it held, how sure we are, and who said so.
  *
- * @param id the stable id, {@code from|TYPE|to}
+ * @param id the stable id, {@code from|TYPE|to} ({@code from|TYPE|to|validFrom} for a supply share, one per year)
  * @param type the relationship type
  * @param from the start entity
  * @param to the end entity
@@ -18,10 +18,13 @@ import java.util.List;
  * @param note context, or {@code null}
  * @param sources the publications supporting it
  * @param sentence the relationship in one plain-English sentence
+ * @param precision how precisely {@code validFrom} is known: {@code day}, {@code month} or {@code year}
+ * @param basis {@code start} when {@code validFrom} is when it began, {@code reported} when it is only the date a
+ * source reported it holding (it held at least since then)
  */
 public record Link(String id, String type, EntitySummary from, EntitySummary to, LocalDate validFrom,
 		LocalDate validTo, double confidence, String quote, Double share, String note, List<SourceReference> sources,
-		String sentence) {
+		String sentence, String precision, String basis) {
 
 	/**
 	 * @param date a date

@@ -27,6 +27,36 @@ public final class Links {
 	}
 
 	/**
+	 * When a relationship held, as a sentence says it: only as precisely as it is known, and never inventing a start
+	 * the data does not have ("by 2025-11-09 (reported)").
+	 *
+	 * @param from the first day it held, or the date a source reported it holding
+	 * @param to the last day it held, or {@code null} while it holds
+	 * @param precision how precisely {@code from} is known
+	 * @param basis what {@code from} means
+	 */
+	record Validity(LocalDate from, LocalDate to, DatePrecision precision, DateBasis basis) {
+
+		private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter
+			.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH);
+
+		String words() {
+			String start = switch (this.precision) {
+				case DAY -> this.from.toString();
+				case MONTH -> MONTH.format(this.from);
+				case YEAR -> String.valueOf(this.from.getYear());
+			};
+			if (this.precision == DatePrecision.YEAR && this.to != null && this.to.getYear() == this.from.getYear()
+					&& this.to.getDayOfYear() == this.to.lengthOfYear() && this.basis == DateBasis.START) {
+				return " in " + start;
+			}
+			String opening = (this.basis == DateBasis.REPORTED) ? " by " + start + " (reported)" : " from " + start;
+			return (this.to == null) ? opening : opening + " to " + this.to;
+		}
+
+	}
+
+	/**
 	 * @param value a map produced by {@link #PROJECTION}
 	 * @return the link
 	 */
@@ -56,9 +86,14 @@ public final class Links {
 		double confidence = ((Number) props.get("confidence")).doubleValue();
 		Double share = props.get("share") instanceof Number number ? number.doubleValue() : null;
 		RelationshipType relationshipType = RelationshipType.valueOf(type);
-		return new Link(from.id() + "|" + type + "|" + to.id(), type, from, to, validFrom, validTo, confidence,
-				(String) props.get("quote"), share, (String) props.get("note"), List.copyOf(ordered),
-				sentence(relationshipType, from, to, validFrom, validTo, share, ordered));
+		DatePrecision precision = (props.get("precision") instanceof String value
+				&& DatePrecision.fromValue(value) != null) ? DatePrecision.fromValue(value) : DatePrecision.DAY;
+		DateBasis basis = (props.get("basis") instanceof String value && DateBasis.fromValue(value) != null)
+				? DateBasis.fromValue(value) : DateBasis.START;
+		return new Link(relationshipType.edgeId(from.id(), to.id(), validFrom), type, from, to, validFrom, validTo,
+				confidence, (String) props.get("quote"), share, (String) props.get("note"), List.copyOf(ordered),
+				sentence(relationshipType, from, to, new Validity(validFrom, validTo, precision, basis), share, ordered),
+				precision.value(), basis.value());
 	}
 
 	/**
@@ -72,14 +107,14 @@ public final class Links {
 		return sourceDates.filter(Objects::nonNull).max(LocalDate::compareTo).orElse(validFrom);
 	}
 
-	static String sentence(RelationshipType type, EntitySummary from, EntitySummary to, LocalDate validFrom,
-			LocalDate validTo, Double share, List<SourceReference> sources) {
+	static String sentence(RelationshipType type, EntitySummary from, EntitySummary to, Validity validity,
+			Double share, List<SourceReference> sources) {
 		StringBuilder sentence = new StringBuilder();
 		sentence.append(from.name()).append(' ').append(type.phrase()).append(' ').append(to.name());
 		if (share != null) {
 			sentence.append(" (").append(Math.round(share * 100)).append("% share)");
 		}
-		sentence.append(validTo == null ? " from " + validFrom : " from " + validFrom + " to " + validTo);
+		sentence.append(validity.words());
 		if (!sources.isEmpty()) {
 			sentence.append(", per ").append(String.join("; ",
 					sources.stream().limit(2).map(SourceReference::citation).toList()));

@@ -100,6 +100,18 @@ public enum RelationshipType {
 	}
 
 	/**
+	 * The stable id of one relationship of this type, as the API, the exports and the explorer show it.
+	 * @param from the start entity's id
+	 * @param to the end entity's id
+	 * @param validFrom the date it began to hold, part of the id for a type {@link #keyedByPeriod keyed by period}
+	 * @return {@code from|TYPE|to}, or {@code from|TYPE|to|validFrom}
+	 */
+	public String edgeId(String from, String to, java.time.LocalDate validFrom) {
+		String id = from + "|" + name() + "|" + to;
+		return keyedByPeriod() ? id + "|" + validFrom : id;
+	}
+
+	/**
 	 * @param name a type's name, case-insensitive
 	 * @return the type, or {@code null} when none has that name
 	 */

@@ -92,7 +92,7 @@ public class PathService {
 			}
 			WITH p ORDER BY length(p), minConfidence DESC, latestEvidence DESC,
 			       reduce(ids = '', n IN nodes(p) | ids + n.id + ' '),
-			       reduce(types = '', hop IN relationships(p) | types + type(hop) + ' ')
+			       reduce(types = '', hop IN relationships(p) | types + type(hop) + '@' + toString(hop.validFrom) + ' ')
 			LIMIT $k
 			""";
 
@@ -514,7 +514,9 @@ public class PathService {
 			StringBuilder ids = new StringBuilder();
 			path.nodes().forEach(node -> ids.append(node.get("id")).append(' '));
 			StringBuilder types = new StringBuilder();
-			path.hops().forEach(hop -> types.append(hop.get("type")).append(' '));
+			// A hop's validFrom tells apart parallel relationships of one type: the supply shares a pair holds per year.
+			path.hops().forEach(hop -> types.append(hop.get("type")).append('@')
+				.append(RawPath.properties(hop).get("validFrom")).append(' '));
 			return new Candidate(path, minConfidence, latest, ids.toString(), types.toString());
 		}
 

@@ -197,11 +197,11 @@ class ExportFormatsTests {
 			.contains("aliases:string[]", "announced:date", "sources:string[]", "date:date");
 		assertThat(nodes).hasSize(NODES + 1);
 		assertThat(nodes).anySatisfy(row -> assertThat(row.toList()).startsWith("product:nvidia-h20",
-				"Entity;Product;Chip"));
+				"Entity|Product|Chip"));
 		List<CSVRecord> relationships = CSVFormat.RFC4180
 			.parse(new StringReader(entries.get(Neo4jAdminCsvExporter.RELATIONSHIPS))).getRecords();
 		assertThat(relationships.get(0).toList()).containsExactly(":START_ID", ":END_ID", ":TYPE", "validFrom:date",
-				"validTo:date", "confidence:double", "sources:string[]", "quote", "share:double", "note");
+				"validTo:date", "confidence:double", "sources:string[]", "quote", "share:double", "note", "precision", "basis");
 		assertThat(relationships).hasSize(DATASET.relationships().size() + 1);
 	}
 

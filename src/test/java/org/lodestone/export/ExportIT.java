@@ -219,8 +219,9 @@ class ExportIT extends IntegrationTest {
 		assertThat(sources).hasSize(countOf("Source")).isSorted();
 		assertThat(entities).hasSize(countOf("Entity")).isSorted();
 		List<String> edges = new java.util.ArrayList<>();
+		// validFrom tells apart the supply shares one pair holds once per year (SUPPLIES is keyed by period).
 		graph.get("edges").forEach(edge -> edges.add(edge.get("from").asString() + "\u0000" + edge.get("type").asString()
-				+ "\u0000" + edge.get("to").asString()));
+				+ "\u0000" + edge.get("to").asString() + "\u0000" + edge.get("properties").get("validFrom").asString()));
 		assertThat(edges).hasSizeGreaterThan(200).isSorted().doesNotHaveDuplicates();
 	}
 

@@ -45,7 +45,7 @@ class PathControllerTests {
 				LocalDate.of(2025, 7, 15), "https://example.org/reuters");
 		Link hop = new Link("policy:deal|COVERS|product:nvidia-h20", "COVERS", DEAL, H20, LocalDate.of(2025, 7, 15),
 				null, 0.7, "We put that in the trade deal with the magnets", null, null, List.of(reuters),
-				"Magnet deal concerns Nvidia H20 from 2025-07-15, per Reuters 2025-07-15.");
+				"Magnet deal concerns Nvidia H20 from 2025-07-15, per Reuters 2025-07-15.", "day", "start");
 		ConnectionPath path = new ConnectionPath(List.of(H20, DEAL), List.of(hop), 1, 0.7, LocalDate.of(2025, 7, 15),
 				"Nvidia H20 connects to Magnet deal in 1 hop.");
 		PathQuery query = new PathQuery("k-shortest", 5, 6, List.of(), List.of(), List.of(), null, 0, "any");

@@ -162,7 +162,14 @@ class PathIT extends IntegrationTest {
 			List<ConnectionPath> every = this.paths
 				.connect("H20", "NdPr", options(PathMode.ALL, PathService.MAX_K, maxDepth))
 				.paths();
-			assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathService.MAX_K - 1);
+			// At depth 3 every candidate fits under the cap, so the engine cuts nothing; at depth 4 the grown dataset
+			// has more than MAX_K, and the first MAX_K must still be the head of the whole ranking.
+			if (maxDepth == 3) {
+				assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathService.MAX_K - 1);
+			}
+			else {
+				assertThat(every).as("maxDepth %d", maxDepth).hasSizeGreaterThanOrEqualTo(5);
+			}
 			for (int k = 1; k <= every.size(); k++) {
 				assertThat(this.paths.connect("H20", "NdPr", options(PathMode.ALL, k, maxDepth)).paths())
 					.as("k %d of %d, maxDepth %d", k, every.size(), maxDepth)

@@ -38,8 +38,7 @@ public final class RawHttp {
 				while (read.size() < 16_384 && (n = in.read(buffer)) > 0) {
 					read.write(buffer, 0, n);
 					String text = read.toString(StandardCharsets.ISO_8859_1);
-					// A 101 keeps the connection open: its headers are all there is to read.
-					if (text.startsWith("HTTP/1.1 101") && text.contains("\r\n\r\n")) {
+					if (complete(text)) {
 						break;
 					}
 				}
@@ -49,6 +48,25 @@ public final class RawHttp {
 			}
 			return read.toString(StandardCharsets.ISO_8859_1);
 		}
+	}
+
+	// The server may keep the connection open (a 101, or a refusal before the declared body was sent): stop at the end
+	// of the headers and of the body their Content-Length announces.
+	private static boolean complete(String text) {
+		int end = text.indexOf("\r\n\r\n");
+		if (end < 0) {
+			return false;
+		}
+		if (text.startsWith("HTTP/1.1 101")) {
+			return true;
+		}
+		for (String line : text.substring(0, end).split("\r\n")) {
+			if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+				long length = Long.parseLong(line.substring(15).strip());
+				return text.length() - end - 4 >= length;
+			}
+		}
+		return false;
 	}
 
 	/**
