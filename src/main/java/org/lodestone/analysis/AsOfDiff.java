@@ -9,27 +9,28 @@ import java.util.Set;
 
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.web.InvalidRequestException;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What changed between two dates, answered by {@code cypher/queries/what-changed-between-two-dates.cypher}.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 class AsOfDiff {
 
 	private static final String DIFF = CypherQueries.load("what-changed-between-two-dates.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final SourceLookup sources;
 
-	AsOfDiff(Neo4jClient neo4j, SourceLookup sources) {
-		this.neo4j = neo4j;
+	AsOfDiff(GraphReads reads, SourceLookup sources) {
+		this.reads = reads;
 		this.sources = sources;
 	}
 
@@ -52,7 +53,8 @@ class AsOfDiff {
 	record Diff(LocalDate from, LocalDate to, List<Change> changes) {
 	}
 
-	Diff between(LocalDate from, LocalDate to) {
+	@Cacheable
+	public Diff between(LocalDate from, LocalDate to) {
 		if (from == null || to == null) {
 			throw new InvalidRequestException(from == null ? "from" : "to", "from and to are both required dates");
 		}
@@ -60,7 +62,7 @@ class AsOfDiff {
 			throw new InvalidRequestException("from", "from " + from + " is after to " + to);
 		}
 		List<Map<String, Object>> rows = new ArrayList<>(
-				this.neo4j.query(DIFF).bindAll(Map.of("from", from, "to", to)).fetch().all());
+				this.reads.list(DIFF, Map.of("from", from, "to", to), "lodestone-diff"));
 		Set<String> ids = new LinkedHashSet<>();
 		rows.forEach(row -> SourceLookup.collectIds(row.get("sources"), ids));
 		Map<String, SourceReference> resolved = this.sources.resolve(ids);

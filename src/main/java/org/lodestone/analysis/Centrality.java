@@ -10,19 +10,20 @@ import java.util.UUID;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.web.InvalidRequestException;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The most central entities of a kind: PageRank through Graph Data Science where the engine has it, otherwise
  * degree centrality with the documented Cypher in {@code cypher/queries/most-central-entities.cypher}. The answer
  * says which one ran.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 class Centrality {
 
 	private static final String FALLBACK = CypherQueries.load("most-central-entities.cypher");
@@ -41,12 +42,14 @@ class Centrality {
 			LIMIT 20
 			""";
 
-	private final Neo4jClient neo4j;
+	private static final String APPLICATION = "lodestone-centrality";
+
+	private final GraphReads reads;
 
 	private final SourceLookup sources;
 
-	Centrality(Neo4jClient neo4j, SourceLookup sources) {
-		this.neo4j = neo4j;
+	Centrality(GraphReads reads, SourceLookup sources) {
+		this.reads = reads;
 		this.sources = sources;
 	}
 
@@ -70,7 +73,8 @@ class Centrality {
 	record Ranking(String kind, String algorithm, List<CentralEntity> entities) {
 	}
 
-	Ranking central(String kind) {
+	@Cacheable
+	public Ranking central(String kind) {
 		Kind parsed = Kind.fromLabel(kind);
 		if (parsed == null || parsed == Kind.SOURCE) {
 			throw new InvalidRequestException("kind", "kind must be Actor, Product, Mineral, Policy or Linkage, got '"
@@ -91,10 +95,10 @@ class Centrality {
 	private Ranking pageRank(Kind kind) {
 		String graph = "lodestone-centrality-" + UUID.randomUUID();
 		try {
-			this.neo4j.query("CALL gds.graph.project($graph, 'Entity', {ALL: {type: '*', orientation: 'UNDIRECTED'}}) "
-					+ "YIELD graphName RETURN graphName").bind(graph).to("graph").run();
-			List<Map<String, Object>> rows = new ArrayList<>(this.neo4j.query(GDS_PAGE_RANK)
-				.bindAll(Map.of("graph", graph, "kind", kind.label())).fetch().all());
+			this.reads.list("CALL gds.graph.project($graph, 'Entity', {ALL: {type: '*', orientation: 'UNDIRECTED'}}) "
+					+ "YIELD graphName RETURN graphName", Map.of("graph", graph), APPLICATION);
+			List<Map<String, Object>> rows = new ArrayList<>(this.reads.list(GDS_PAGE_RANK,
+					Map.of("graph", graph, "kind", kind.label()), APPLICATION));
 			Set<String> ids = new LinkedHashSet<>();
 			rows.forEach(row -> SourceLookup.collectIds(row.get("sources"), ids));
 			Map<String, SourceReference> resolved = this.sources.resolve(ids);
@@ -106,14 +110,14 @@ class Centrality {
 						.toList());
 		}
 		finally {
-			this.neo4j.query("CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName").bind(graph)
-				.to("graph").run();
+			this.reads.list("CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName",
+					Map.of("graph", graph), APPLICATION);
 		}
 	}
 
 	private Ranking rank(Kind kind, String algorithm) {
 		List<Map<String, Object>> rows = new ArrayList<>(
-				this.neo4j.query(FALLBACK).bind(kind.label()).to("kind").fetch().all());
+				this.reads.list(FALLBACK, Map.of("kind", kind.label()), APPLICATION));
 		Set<String> ids = new LinkedHashSet<>();
 		rows.forEach(row -> SourceLookup.collectIds(row.get("sources"), ids));
 		Map<String, SourceReference> resolved = this.sources.resolve(ids);
@@ -124,8 +128,8 @@ class Centrality {
 	}
 
 	private boolean gdsAvailable() {
-		return this.neo4j.query("SHOW PROCEDURES YIELD name WHERE name = 'gds.degree.stream' RETURN count(*) AS n")
-			.fetchAs(Long.class).one().orElse(0L) > 0;
+		return ((Number) this.reads.single("SHOW PROCEDURES YIELD name WHERE name = 'gds.degree.stream' "
+				+ "RETURN count(*) AS n", Map.of(), APPLICATION).get("n")).longValue() > 0;
 	}
 
 }

@@ -11,30 +11,31 @@ import org.lodestone.entity.EntityService;
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.GraphReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which minerals and components an entity depends on, how concentrated their supply is, and which measures restrict them on a date.
  * Answered by {@code cypher/queries/chokepoint-exposure.cypher}; chokepoints are ranked by the number of measures
  * in force, then by the dominant supplier's share (unknown shares last), then nearest first.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 class ChokepointExposure {
 
 	private static final String EXPOSURE = CypherQueries.load("chokepoint-exposure.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final EntityService entities;
 
 	private final SourceLookup sources;
 
-	ChokepointExposure(Neo4jClient neo4j, EntityService entities, SourceLookup sources) {
-		this.neo4j = neo4j;
+	ChokepointExposure(GraphReads reads, EntityService entities, SourceLookup sources) {
+		this.reads = reads;
 		this.entities = entities;
 		this.sources = sources;
 	}
@@ -77,11 +78,12 @@ class ChokepointExposure {
 	record Exposure(EntitySummary entity, LocalDate asOf, List<Chokepoint> chokepoints) {
 	}
 
-	Exposure exposure(String idOrName, LocalDate asOf) {
+	@Cacheable
+	public Exposure exposure(String idOrName, LocalDate asOf) {
 		EntitySummary entity = this.entities.resolve(idOrName);
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now();
 		List<Map<String, Object>> rows = new ArrayList<>(
-				this.neo4j.query(EXPOSURE).bindAll(Map.of("id", entity.id(), "asOf", date)).fetch().all());
+				this.reads.list(EXPOSURE, Map.of("id", entity.id(), "asOf", date), "lodestone-exposure"));
 		Set<String> ids = new LinkedHashSet<>();
 		for (Map<String, Object> row : rows) {
 			if (row.get("dominant") instanceof Map<?, ?> dominant) {

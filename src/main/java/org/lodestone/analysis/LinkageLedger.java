@@ -9,16 +9,17 @@ import java.util.Set;
 
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.GraphReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The linkage ledger, answered by {@code cypher/queries/linkage-ledger.cypher} with the cited sources resolved.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 public class LinkageLedger {
 
 	private static final String LEDGER = CypherQueries.load("linkage-ledger.cypher");
@@ -27,12 +28,12 @@ public class LinkageLedger {
 			RETURN EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN $ids OR m.id IN $ids } AS touches
 			""";
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final SourceLookup sources;
 
-	LinkageLedger(Neo4jClient neo4j, SourceLookup sources) {
-		this.neo4j = neo4j;
+	LinkageLedger(GraphReads reads, SourceLookup sources) {
+		this.reads = reads;
 		this.sources = sources;
 	}
 
@@ -77,9 +78,10 @@ public class LinkageLedger {
 	/**
 	 * @return every linkage, strongest evidence first
 	 */
+	@Cacheable
 	public List<Linkage> linkages() {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		this.neo4j.query(LEDGER).fetch().all().forEach(rows::add);
+		rows.addAll(this.reads.list(LEDGER, Map.of(), "lodestone-linkages"));
 		Set<String> ids = new LinkedHashSet<>();
 		for (Map<String, Object> row : rows) {
 			SourceLookup.collectIds(row.get("sources"), ids);
@@ -101,8 +103,8 @@ public class LinkageLedger {
 	 */
 	public List<Linkage> touching(Set<String> measureIds) {
 		// Every path answer asks this; most paths touch no linkage, so a cheap check spares them the whole ledger.
-		boolean any = this.neo4j.query(TOUCHES).bind(List.copyOf(measureIds)).to("ids").fetchAs(Boolean.class)
-			.one().orElse(false);
+		boolean any = Boolean.TRUE.equals(this.reads.single(TOUCHES, Map.of("ids", List.copyOf(measureIds)),
+				"lodestone-linkages").get("touches"));
 		if (!any) {
 			return List.of();
 		}

@@ -20,28 +20,29 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.web.InvalidRequestException;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Effective dates, expiries and suspension end dates of measures, as JSON and as an iCalendar feed. Answered by
  * {@code cypher/queries/measure-calendar.cypher}.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 class MeasureCalendar {
 
 	private static final String CALENDAR = CypherQueries.load("measure-calendar.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final SourceLookup sources;
 
-	MeasureCalendar(Neo4jClient neo4j, SourceLookup sources) {
-		this.neo4j = neo4j;
+	MeasureCalendar(GraphReads reads, SourceLookup sources) {
+		this.reads = reads;
 		this.sources = sources;
 	}
 
@@ -58,12 +59,13 @@ class MeasureCalendar {
 			List<SourceReference> sources) {
 	}
 
-	List<Event> events(LocalDate from, LocalDate to) {
+	@Cacheable
+	public List<Event> events(LocalDate from, LocalDate to) {
 		if (from.isAfter(to)) {
 			throw new InvalidRequestException("from", "from " + from + " is after to " + to);
 		}
 		List<Map<String, Object>> rows = new ArrayList<>(
-				this.neo4j.query(CALENDAR).bindAll(Map.of("from", from, "to", to)).fetch().all());
+				this.reads.list(CALENDAR, Map.of("from", from, "to", to), "lodestone-calendar"));
 		Set<String> ids = new LinkedHashSet<>();
 		rows.forEach(row -> SourceLookup.collectIds(row.get("sources"), ids));
 		Map<String, SourceReference> resolved = this.sources.resolve(ids);

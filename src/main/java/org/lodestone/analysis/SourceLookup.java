@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.graph.SourceReference;
+import org.lodestone.neo4j.GraphReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SourceLookup {
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
-	SourceLookup(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	SourceLookup(GraphReads reads) {
+		this.reads = reads;
 	}
 
 	Map<String, SourceReference> resolve(Collection<String> ids) {
@@ -28,12 +28,12 @@ class SourceLookup {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		this.neo4j.query("MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source")
-			.bind(List.copyOf(ids)).to("ids")
-			.fetchAs(SourceReference.class)
-			.mappedBy((types, record) -> SourceReference.of(record.get("source").asMap()))
-			.all()
-			.forEach(source -> found.put(source.id(), source));
+		this.reads.list("MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source",
+				Map.of("ids", List.copyOf(ids)), "lodestone-sources").forEach(row -> {
+					@SuppressWarnings("unchecked")
+					SourceReference source = SourceReference.of((Map<String, Object>) row.get("source"));
+					found.put(source.id(), source);
+				});
 		return found;
 	}
 

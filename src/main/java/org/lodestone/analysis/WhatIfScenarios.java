@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.entity.EntityService;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
 import org.lodestone.web.InvalidRequestException;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What-if scenarios: a hypothetical measure is traced through the graph in a read-only transaction, so the stored
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * scenario withdraws measures (such as licences), which puts at risk what they licensed and, through the linkage
  * ledger, the other side's concession tied to them.
  */
+@CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-@Transactional(readOnly = true, timeout = 10)
 class WhatIfScenarios {
 
 	/** How far downstream a scenario follows USED_IN. */
@@ -68,12 +69,12 @@ class WhatIfScenarios {
 			RETURN properties(a) AS reached, [""" + Links.PROJECTION + """
 			] AS hops""";
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final EntityService entities;
 
-	WhatIfScenarios(Neo4jClient neo4j, EntityService entities) {
-		this.neo4j = neo4j;
+	WhatIfScenarios(GraphReads reads, EntityService entities) {
+		this.reads = reads;
 		this.entities = entities;
 	}
 
@@ -107,7 +108,8 @@ class WhatIfScenarios {
 	/** The most subjects one scenario may name. */
 	static final int MAX_SUBJECTS = 50;
 
-	Outcome run(Scenario scenario) {
+	@Cacheable
+	public Outcome run(Scenario scenario) {
 		if (scenario.subjects() == null || scenario.subjects().isEmpty()) {
 			throw new InvalidRequestException("subjects", "name at least one mineral, product or measure");
 		}
@@ -181,7 +183,7 @@ class WhatIfScenarios {
 	}
 
 	private List<Map<String, Object>> rows(String query, Map<String, Object> parameters) {
-		return new ArrayList<>(this.neo4j.query(query).bindAll(parameters).fetch().all());
+		return new ArrayList<>(this.reads.list(query, parameters, "lodestone-scenarios"));
 	}
 
 	private static void add(Map<String, Reached> reached, EntitySummary entity, String role, List<Link> hops) {
@@ -195,7 +197,9 @@ class WhatIfScenarios {
 	private static List<Link> hops(Object value) {
 		List<Link> hops = new ArrayList<>();
 		for (Object hop : (List<?>) value) {
-			hops.add(Links.of(org.neo4j.driver.Values.value(hop)));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> projected = (Map<String, Object>) hop;
+			hops.add(Links.of(projected));
 		}
 		return hops;
 	}

@@ -19,20 +19,21 @@ import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.graph.Subtype;
+import org.lodestone.neo4j.GraphReads;
 import org.lodestone.web.InvalidRequestException;
-import org.neo4j.driver.Value;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds entities by what users type, and reads one entity's details, neighbourhood and timeline.
  */
+@CacheConfig(cacheNames = "entities", keyGenerator = "answerKeys")
 @Service
-// Every read runs in a read-only transaction the engine stops after 10 s, whatever the engine's own default is.
-@Transactional(readOnly = true, timeout = 10)
 public class EntityService {
+
+	private static final String APPLICATION = "lodestone-entities";
 
 	/** The most results one search returns. */
 	public static final int MAX_LIMIT = 100;
@@ -110,10 +111,10 @@ public class EntityService {
 			       COLLECT { MATCH (n)--(m:Policy) RETURN DISTINCT properties(m) } AS measures
 			""";
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
-	EntityService(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	EntityService(GraphReads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -123,7 +124,8 @@ public class EntityService {
 	 * @param limit the most results, 1 to {@value #MAX_LIMIT}
 	 * @return the matches, best first
 	 */
-	List<EntityMatch> search(String text, String kind, int limit) {
+	@Cacheable
+	public List<EntityMatch> search(String text, String kind, int limit) {
 		String kindLabel = kindLabel(kind);
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
@@ -157,6 +159,7 @@ public class EntityService {
 	 * @throws EntityNotFoundException when nothing matches, with close matches
 	 * @throws AmbiguousEntityException when several entities match equally well
 	 */
+	@Cacheable(cacheNames = "entity-resolution")
 	public EntitySummary resolve(String text) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidRequestException(null, "an entity id or name is required");
@@ -197,10 +200,11 @@ public class EntityService {
 	 * @return the entity with its sources
 	 * @throws EntityNotFoundException when no entity has that id
 	 */
-	EntityDetails details(String id) {
-		return this.neo4j.query(DETAILS).bind(id).to("id").fetchAs(EntityDetails.class).mappedBy((types, record) -> {
-			Map<String, Object> props = record.get("props").asMap();
-			List<SourceReference> sources = record.get("sources").asList(value -> SourceReference.of(value.asMap()));
+	@Cacheable
+	public EntityDetails details(String id) {
+		return this.reads.list(DETAILS, Map.of("id", id), APPLICATION).stream().findFirst().map(record -> {
+			Map<String, Object> props = map(record.get("props"));
+			List<SourceReference> sources = maps(record.get("sources")).stream().map(SourceReference::of).toList();
 			EntityDetails.Lifecycle lifecycle = Kind.POLICY.label().equals(props.get("kind"))
 					? new EntityDetails.Lifecycle((LocalDate) props.get("announced"),
 							(LocalDate) props.get("effective"), (LocalDate) props.get("suspendedUntil"),
@@ -208,8 +212,8 @@ public class EntityService {
 					: null;
 			return new EntityDetails((String) props.get("id"), (String) props.get("kind"),
 					(String) props.get("subtype"), (String) props.get("name"), strings(props.get("aliases")),
-					(String) props.get("description"), lifecycle, record.get("degree").asLong(), sources);
-		}).one().orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+					(String) props.get("description"), lifecycle, ((Number) record.get("degree")).longValue(), sources);
+		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
 	}
 
 	/**
@@ -222,6 +226,7 @@ public class EntityService {
 	 * @throws EntityNotFoundException when no entity has that id
 	 * @throws InvalidRequestException naming {@code depth} when it is out of range
 	 */
+	@Cacheable
 	public Neighborhood neighbors(String id, int depth, List<RelationshipType> types, LocalDate asOf) {
 		if (depth < 1 || depth > 3) {
 			throw new InvalidRequestException("depth", "depth must be 1, 2 or 3, got " + depth);
@@ -240,8 +245,8 @@ public class EntityService {
 			parameters.put("asOf", asOf);
 			parameters.put("cap", MAX_NEIGHBOURS * 4);
 			Set<String> next = new LinkedHashSet<>();
-			for (Link link : this.neo4j.query(NEIGHBOURS).bindAll(parameters).fetchAs(Link.class)
-				.mappedBy((t, record) -> Links.of(record.get("link"))).all()) {
+			for (Map<String, Object> row : this.reads.list(NEIGHBOURS, parameters, APPLICATION)) {
+				Link link = Links.of(map(row.get("link")));
 				for (EntitySummary end : List.of(link.from(), link.to())) {
 					if (!nodes.containsKey(end.id())) {
 						if (nodes.size() >= MAX_NEIGHBOURS) {
@@ -267,13 +272,14 @@ public class EntityService {
 	 * @return the dated relationships touching it and the lifecycle dates of it and the measures it touches, oldest
 	 * first
 	 */
-	List<TimelineEntry> timeline(String id) {
-		return this.neo4j.query(TIMELINE).bind(id).to("id").fetchAs(Timeline.class).mappedBy((types, record) -> {
+	@Cacheable
+	public List<TimelineEntry> timeline(String id) {
+		return this.reads.list(TIMELINE, Map.of("id", id), APPLICATION).stream().findFirst().map(record -> {
 			List<TimelineEntry> entries = new ArrayList<>();
 			Set<String> measures = new LinkedHashSet<>();
-			lifecycle(record.get("props").asMap(), entries, measures);
-			record.get("measures").asList(Value::asMap).forEach(measure -> lifecycle(measure, entries, measures));
-			for (Link link : record.get("links").asList(Links::of)) {
+			lifecycle(map(record.get("props")), entries, measures);
+			maps(record.get("measures")).forEach(measure -> lifecycle(measure, entries, measures));
+			for (Link link : maps(record.get("links")).stream().map(Links::of).toList()) {
 				entries.add(new TimelineEntry(link.validFrom(), "started", link.id(), link.sentence(), link));
 				if (link.validTo() != null) {
 					entries.add(new TimelineEntry(link.validTo(), "ended", link.id(),
@@ -284,11 +290,8 @@ public class EntityService {
 			}
 			entries.sort(Comparator.comparing(TimelineEntry::date).thenComparing(TimelineEntry::subject)
 				.thenComparing(TimelineEntry::event));
-			return new Timeline(entries);
-		}).one().map(Timeline::entries).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
-	}
-
-	private record Timeline(List<TimelineEntry> entries) {
+			return entries;
+		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
 	}
 
 	private static void lifecycle(Map<String, Object> props, List<TimelineEntry> entries, Set<String> seen) {
@@ -315,20 +318,16 @@ public class EntityService {
 	}
 
 	private List<EntityMatch> exact(String cypher, String text) {
-		return this.neo4j.query(cypher).bind(text).to("text").fetchAs(EntityMatch.class)
-			.mappedBy((types, record) -> match(record.get("entity"), record.get("exactness").asInt() * 100.0))
-			.all()
-			.stream()
+		return this.reads.list(cypher, Map.of("text", text), APPLICATION).stream()
+			.map(record -> match(map(record.get("entity")), ((Number) record.get("exactness")).intValue() * 100.0))
 			.toList();
 	}
 
 	private List<EntityMatch> query(String cypher, Map<String, Object> parameters, String kind) {
 		Map<String, Object> all = new LinkedHashMap<>(parameters);
 		all.put("kind", kind);
-		return this.neo4j.query(cypher).bindAll(all).fetchAs(EntityMatch.class)
-			.mappedBy((types, record) -> match(record.get("entity"), record.get("score").asDouble()))
-			.all()
-			.stream()
+		return this.reads.list(cypher, all, APPLICATION).stream()
+			.map(record -> match(map(record.get("entity")), ((Number) record.get("score")).doubleValue()))
 			.toList();
 	}
 
@@ -370,10 +369,19 @@ public class EntityService {
 				+ "'; use Actor, Product, Mineral, Policy or a subtype such as Chip or TradeDeal");
 	}
 
-	private static EntityMatch match(Value entity, double score) {
-		return new EntityMatch(entity.get("id").asString(), entity.get("kind").asString(null),
-				entity.get("subtype").asString(null), entity.get("name").asString(),
-				entity.get("aliases").asList(Value::asString), score);
+	private static EntityMatch match(Map<String, Object> entity, double score) {
+		return new EntityMatch((String) entity.get("id"), (String) entity.get("kind"), (String) entity.get("subtype"),
+				(String) entity.get("name"), strings(entity.get("aliases")), score);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> maps(Object value) {
+		return (value instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
 	}
 
 	private static EntitySummary summary(EntityMatch match) {

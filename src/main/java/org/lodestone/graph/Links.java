@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.neo4j.driver.Value;
 
 /**
  * Builds {@link Link}s from query results. Queries return each relationship as a map of its type, its end nodes'
@@ -57,14 +56,16 @@ public final class Links {
 	}
 
 	/**
-	 * @param value a map produced by {@link #PROJECTION}
+	 * @param projected a map produced by {@link #PROJECTION}, as plain values (the read port gives them so)
 	 * @return the link
 	 */
-	public static Link of(Value value) {
+	@SuppressWarnings("unchecked")
+	public static Link of(Map<String, Object> projected) {
 		List<SourceReference> sources = new ArrayList<>();
-		value.get("sources").asList(source -> SourceReference.of(source.asMap())).forEach(sources::add);
-		return of(value.get("type").asString(), EntitySummary.of(value.get("from").asMap()),
-				EntitySummary.of(value.get("to").asMap()), value.get("props").asMap(), sources);
+		((List<Map<String, Object>>) projected.get("sources")).forEach(source -> sources.add(SourceReference.of(source)));
+		return of((String) projected.get("type"), EntitySummary.of((Map<String, Object>) projected.get("from")),
+				EntitySummary.of((Map<String, Object>) projected.get("to")), (Map<String, Object>) projected.get("props"),
+				sources);
 	}
 
 	/**

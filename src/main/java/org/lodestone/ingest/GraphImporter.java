@@ -115,15 +115,30 @@ public class GraphImporter {
 
 	private final Driver driver;
 
+	private final GraphVersion version;
+
 	private final Duration timeout;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final long maxFileBytes;
 
-	GraphImporter(Driver driver, @Value("${lodestone.import.timeout:30m}") Duration timeout,
+	/**
+	 * An importer outside an application context (tools, tests): no one keeps answers to tell.
+	 * @param driver the driver
+	 * @param timeout the import transaction's timeout
+	 * @param maxFileSize the largest data file read
+	 */
+	public GraphImporter(Driver driver, Duration timeout, DataSize maxFileSize) {
+		this(driver, new GraphVersion(event -> {
+		}), timeout, maxFileSize);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	GraphImporter(Driver driver, GraphVersion version, @Value("${lodestone.import.timeout:30m}") Duration timeout,
 			@Value("${lodestone.import.max-file-size:64MB}") DataSize maxFileSize) {
 		this.driver = driver;
+		this.version = version;
 		this.timeout = timeout;
 		this.maxFileBytes = maxFileSize.toBytes();
 	}
@@ -173,6 +188,9 @@ public class GraphImporter {
 				replanIfReshaped(sources.created() + entities.created() + relationships.created());
 				ImportReport report = new ImportReport(sources, entities, relationships,
 						Duration.ofNanos(System.nanoTime() - started));
+				if (report.changedAnything()) {
+					this.version.advance();
+				}
 				logger.info("Import committed: " + report);
 				return report;
 			}

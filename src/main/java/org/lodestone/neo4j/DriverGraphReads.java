@@ -35,8 +35,20 @@ final class DriverGraphReads implements GraphReads {
 
 	private final Driver driver;
 
+	private final Duration timeout;
+
 	DriverGraphReads(Driver driver) {
+		this(driver, DEFAULT_TIMEOUT);
+	}
+
+	DriverGraphReads(Driver driver, Duration timeout) {
 		this.driver = driver;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public Duration timeout() {
+		return this.timeout;
 	}
 
 	@Override

@@ -31,8 +31,20 @@ final class EmbeddedGraphReads implements GraphReads {
 
 	private final GraphDatabaseService database;
 
+	private final Duration timeout;
+
 	EmbeddedGraphReads(EmbeddedNeo4j engine) {
+		this(engine, DEFAULT_TIMEOUT);
+	}
+
+	EmbeddedGraphReads(EmbeddedNeo4j engine, Duration timeout) {
 		this.database = engine.managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		this.timeout = timeout;
+	}
+
+	@Override
+	public Duration timeout() {
+		return this.timeout;
 	}
 
 	@Override

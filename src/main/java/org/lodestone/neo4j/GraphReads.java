@@ -17,6 +17,37 @@ import org.neo4j.driver.Driver;
  */
 public interface GraphReads {
 
+	/** The timeout of reads that name none, when no {@code lodestone.query.timeout} is configured. */
+	Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * @return the configured timeout ({@code lodestone.query.timeout}) of the reads that name none: the one timeout
+	 * every feature's reads share
+	 */
+	Duration timeout();
+
+	/**
+	 * {@link #single(String, Map, Duration, String)} with the configured timeout.
+	 * @param cypher a statement that returns exactly one row
+	 * @param parameters its parameters
+	 * @param application who runs it, as transaction metadata
+	 * @return the row, by column
+	 */
+	default Map<String, Object> single(String cypher, Map<String, Object> parameters, String application) {
+		return single(cypher, parameters, timeout(), application);
+	}
+
+	/**
+	 * {@link #list(String, Map, Duration, String)} with the configured timeout.
+	 * @param cypher a statement whose rows fit in memory
+	 * @param parameters its parameters
+	 * @param application who runs it, as transaction metadata
+	 * @return every row, by column
+	 */
+	default List<Map<String, Object>> list(String cypher, Map<String, Object> parameters, String application) {
+		return list(cypher, parameters, timeout(), application);
+	}
+
 	/**
 	 * @param cypher a statement that returns exactly one row
 	 * @param parameters its parameters
@@ -26,6 +57,23 @@ public interface GraphReads {
 	 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
 	 */
 	Map<String, Object> single(String cypher, Map<String, Object> parameters, Duration timeout, String application);
+
+	/**
+	 * @param cypher a statement whose rows fit in memory (a capped search, a ledger, a page)
+	 * @param parameters its parameters
+	 * @param timeout how long it may run
+	 * @param application who runs it, as transaction metadata
+	 * @return every row, by column, as plain values like {@link #single} gives them
+	 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
+	 */
+	default List<Map<String, Object>> list(String cypher, Map<String, Object> parameters, Duration timeout,
+			String application) {
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		try (ReadTransaction tx = open(timeout, application)) {
+			tx.stream(cypher, parameters, rows::add);
+		}
+		return rows;
+	}
 
 	/**
 	 * Opens a read-only transaction whose statements hand their rows over one at a time, as the engine produces them,

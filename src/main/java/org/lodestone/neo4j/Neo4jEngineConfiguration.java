@@ -1,6 +1,7 @@
 package org.lodestone.neo4j;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.neo4j.driver.AuthToken;
@@ -56,8 +57,10 @@ class Neo4jEngineConfiguration {
 		// external server, which the tests use to cover that path against the embedded engine.
 		@Bean
 		GraphReads embeddedGraphReads(EmbeddedNeo4j engine, ObjectProvider<Driver> driver,
-				@Value("${lodestone.neo4j.in-process-reads:true}") boolean inProcess) {
-			return inProcess ? new EmbeddedGraphReads(engine) : new DriverGraphReads(driver.getObject());
+				@Value("${lodestone.neo4j.in-process-reads:true}") boolean inProcess,
+				@Value("${lodestone.query.timeout:5s}") Duration timeout) {
+			return inProcess ? new EmbeddedGraphReads(engine, timeout)
+					: new DriverGraphReads(driver.getObject(), timeout);
 		}
 
 		@Bean
@@ -72,8 +75,8 @@ class Neo4jEngineConfiguration {
 
 	@Bean
 	@Conditional(ExternalModeCondition.class)
-	GraphReads externalGraphReads(Driver driver) {
-		return new DriverGraphReads(driver);
+	GraphReads externalGraphReads(Driver driver, @Value("${lodestone.query.timeout:5s}") Duration timeout) {
+		return new DriverGraphReads(driver, timeout);
 	}
 
 	@Bean

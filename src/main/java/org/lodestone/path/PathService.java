@@ -40,6 +40,8 @@ import org.neo4j.cypherdsl.core.ast.Visitor;
 import org.neo4j.cypherdsl.core.SymbolicName;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
 
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,6 +54,7 @@ import org.springframework.stereotype.Service;
  * then the sequence of node ids, then the sequence of relationship types. The engine ranks the candidates and returns
  * only the k best.
  */
+@CacheConfig(cacheNames = "paths", keyGenerator = "answerKeys")
 @Service
 public class PathService {
 
@@ -235,6 +238,7 @@ public class PathService {
 	 * @param options the query options
 	 * @return the ranked paths, or an empty list with the reason
 	 */
+	@Cacheable
 	public PathAnswer connect(String from, String to, Options options) {
 		PathQuery query = effective(options);
 		Set<RelationshipType> allowed = allowedTypes(options);
