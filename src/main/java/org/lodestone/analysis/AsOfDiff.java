@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

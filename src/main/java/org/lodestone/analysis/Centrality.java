@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

@@ -20,7 +20,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

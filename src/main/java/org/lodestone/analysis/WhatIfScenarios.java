@@ -11,7 +11,7 @@ import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

@@ -19,7 +19,7 @@ import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.graph.Subtype;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Value;
 
 import org.springframework.data.neo4j.core.Neo4jClient;

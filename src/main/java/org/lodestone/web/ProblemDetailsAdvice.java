@@ -15,6 +15,8 @@ import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.GraphUnavailableException;
+import org.lodestone.neo4j.QueryTimeoutException;
+import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
