@@ -1,4 +1,5 @@
 /**
- * Lodestone's entry point; each sub-package holds one feature.
+ * Lodestone's entry point, which runs a command given on the command line or starts the application over the
+ * packages below it.
  */
 package org.lodestone;

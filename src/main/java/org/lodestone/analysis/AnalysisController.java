@@ -3,7 +3,7 @@ package org.lodestone.analysis;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.lodestone.web.RequestValues;
+import org.lodestone.request.RequestValues;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
 import org.lodestone.neo4j.GraphReads;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;

@@ -11,7 +11,7 @@ import org.lodestone.graph.Kind;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
 import org.lodestone.neo4j.GraphReads;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;

@@ -21,7 +21,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
 import org.lodestone.neo4j.GraphReads;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;

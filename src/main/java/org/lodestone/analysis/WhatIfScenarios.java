@@ -12,7 +12,7 @@ import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;

@@ -23,9 +23,9 @@ import org.lodestone.neo4j.Neo4jSchema;
 import org.lodestone.synth.SyntheticGraph;
 
 /**
- * Runs a command given on the command line. {@code validate}, {@code lint} and {@code seed} work on files alone and
- * need no database; {@code import} and {@code export} are handed to a Spring context without a web server
- * ({@link ImportCommand}, {@link ExportCommand}).
+ * Runs a command given on the command line. {@code validate}, {@code lint}, {@code seed} and {@code generate} work on
+ * files alone and need no database; {@code import} and {@code export} are handed to a Spring context without a web
+ * server ({@link ImportCommand}, {@link ExportCommand}).
  */
 public final class Commands {
 

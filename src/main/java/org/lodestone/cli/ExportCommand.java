@@ -11,7 +11,7 @@ import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.export.ExportRequest;
 import org.lodestone.export.ExportService;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

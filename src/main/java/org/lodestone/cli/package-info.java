@@ -1,4 +1,4 @@
 /**
- * The command-line commands: import, export, validate and seed.
+ * The command-line commands: import, export, validate, lint, seed, generate and help.
  */
 package org.lodestone.cli;

@@ -8,7 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.neo4j.GraphReads.UserQueryPlan;
-import org.lodestone.web.QueryTimeoutException;
+import org.lodestone.neo4j.QueryTimeoutException;
 import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.DisposableBean;

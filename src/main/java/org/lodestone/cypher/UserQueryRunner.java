@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.neo4j.GraphReads.UserQuery;
-import org.lodestone.web.QueryTimeoutException;
+import org.lodestone.neo4j.QueryTimeoutException;
 
 /**
  * Runs users' queries on a small pool of its own, each watched until its deadline. Neo4j checks a transaction's

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.lodestone.graph.RelationshipType;
-import org.lodestone.web.RequestValues;
+import org.lodestone.request.RequestValues;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

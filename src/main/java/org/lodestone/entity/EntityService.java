@@ -20,7 +20,7 @@ import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.graph.Subtype;
 import org.lodestone.neo4j.GraphReads;
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.lodestone.web.RequestLimits;
+import org.lodestone.request.RequestLimits;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

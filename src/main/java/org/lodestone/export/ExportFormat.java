@@ -3,7 +3,7 @@ package org.lodestone.export;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 /**
  * The formats the graph exports to, with the file name extension and media type of each download.

@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.path.PathService;
-import org.lodestone.web.InvalidRequestException;
-import org.lodestone.web.RequestValues;
+import org.lodestone.request.InvalidRequestException;
+import org.lodestone.request.RequestValues;
 
 /**
  * What to export, checked: the format, the scope and the scope's parameters. The API and the command line both

@@ -1,6 +1,6 @@
 package org.lodestone.export;
 
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 /**
  * What part of the graph an export holds.

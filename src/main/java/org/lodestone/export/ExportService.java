@@ -89,7 +89,7 @@ public class ExportService {
 	/**
 	 * @param request what to export
 	 * @return the export, ready to stream
-	 * @throws org.lodestone.web.InvalidRequestException when a parameter is wrong
+	 * @throws org.lodestone.request.InvalidRequestException when a parameter is wrong
 	 * @throws org.lodestone.entity.EntityNotFoundException when a named entity does not exist
 	 * @throws org.lodestone.entity.AmbiguousEntityException when a name matches several entities
 	 */

@@ -3,7 +3,7 @@ package org.lodestone.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lodestone.web.InvalidRequestException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

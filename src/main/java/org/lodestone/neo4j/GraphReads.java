@@ -54,7 +54,7 @@ public interface GraphReads {
 	 * @param timeout how long it may run
 	 * @param application who runs it, as transaction metadata ({@code SHOW TRANSACTIONS} lists it)
 	 * @return the row, by column
-	 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
+	 * @throws QueryTimeoutException when it ran out of time or memory
 	 */
 	Map<String, Object> single(String cypher, Map<String, Object> parameters, Duration timeout, String application);
 
@@ -64,7 +64,7 @@ public interface GraphReads {
 	 * @param timeout how long it may run
 	 * @param application who runs it, as transaction metadata
 	 * @return every row, by column, as plain values like {@link #single} gives them
-	 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
+	 * @throws QueryTimeoutException when it ran out of time or memory
 	 */
 	default List<Map<String, Object>> list(String cypher, Map<String, Object> parameters, Duration timeout,
 			String application) {
@@ -130,7 +130,7 @@ public interface GraphReads {
 		 * Runs the query and reads at most {@code maxRows} rows.
 		 * @param maxRows the most rows to read
 		 * @return the columns and rows, and whether more rows were left unread
-		 * @throws org.lodestone.web.QueryTimeoutException when it ran out of time or memory
+		 * @throws QueryTimeoutException when it ran out of time or memory
 		 */
 		UserQueryResult run(int maxRows);
 
@@ -171,7 +171,7 @@ public interface GraphReads {
 		 * @param cypher the statement
 		 * @param parameters its parameters
 		 * @param visitor called with each row, by column, before the next is read
-		 * @throws org.lodestone.web.QueryTimeoutException when the transaction ran out of time or memory
+		 * @throws QueryTimeoutException when the transaction ran out of time or memory
 		 */
 		void stream(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> visitor);
 

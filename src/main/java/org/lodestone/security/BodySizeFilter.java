@@ -6,9 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.lodestone.request.RequestLimits;
 import org.lodestone.web.ProblemResponses;
 import org.lodestone.web.ProblemTypes;
-import org.lodestone.web.RequestLimits;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;

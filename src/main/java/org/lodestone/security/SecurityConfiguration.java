@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
+import org.lodestone.request.RequestLimits;
 import org.lodestone.web.ProblemResponses;
 import org.lodestone.web.ProblemTypes;
-import org.lodestone.web.RequestLimits;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,5 @@
 package org.lodestone.web;
 
-import java.util.List;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.cypher.CypherForbiddenException;
@@ -11,10 +9,11 @@ import org.lodestone.cypher.QueryTooLargeException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.export.ExportTooLargeException;
-import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.GraphUnavailableException;
+import org.lodestone.neo4j.QueryTimeoutException;
+import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -51,8 +50,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail invalidDataset(InvalidDatasetException ex) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_DATASET,
 				"Invalid dataset", ex.problems().size() + " problem(s) in the dataset; nothing was imported");
-		List<DatasetProblem> problems = ex.problems();
-		problem.setProperty("problems", problems);
+		problem.setProperty("problems", ex.problems());
 		return problem;
 	}
 

@@ -1,4 +1,5 @@
 /**
- * HTTP concerns shared by every feature: mapping domain exceptions to RFC 9457 problem details.
+ * The HTTP edge every feature shares: mapping exceptions to RFC 9457 problem details, the error controller and the
+ * container's and Jackson's request limits.
  */
 package org.lodestone.web;

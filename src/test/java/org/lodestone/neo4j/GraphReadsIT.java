@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.path.PathCypher;
-import org.lodestone.web.QueryTimeoutException;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.neo4j.GraphUnavailableException;
+import org.lodestone.neo4j.QueryTimeoutException;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;

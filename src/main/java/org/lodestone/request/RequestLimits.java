@@ -1,4 +1,4 @@
-package org.lodestone.web;
+package org.lodestone.request;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

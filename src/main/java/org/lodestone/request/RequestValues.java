@@ -1,4 +1,4 @@
-package org.lodestone.web;
+package org.lodestone.request;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

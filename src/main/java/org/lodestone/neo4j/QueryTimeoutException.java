@@ -1,9 +1,10 @@
-package org.lodestone.web;
+package org.lodestone.neo4j;
 
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
- * A query was stopped because it ran longer, or needed more memory, than one query may.
+ * A query was stopped because it ran longer, or needed more memory, than one query may. The read port's
+ * ({@link GraphReads}) neutral exception: it names no HTTP status; the web edge answers it with 503.
  */
 public class QueryTimeoutException extends RuntimeException {
 

@@ -1,4 +1,4 @@
-package org.lodestone.web;
+package org.lodestone.request;
 
 /**
  * A request value is malformed or out of range. Thrown by features when they check their inputs; it carries no HTTP
