@@ -50,7 +50,8 @@ class WhatIfScenarios {
 			MATCH p = (start:Entity)-[:USED_IN*1..""" + MAX_STEPS + """
 			]->(reached:Entity)
 			WHERE start.id IN $items
-			  AND all(x IN relationships(p) WHERE $asOf IS NULL OR (x.validFrom <= $asOf AND (x.validTo IS NULL OR x.validTo >= $asOf)))
+			  AND all(x IN relationships(p) WHERE """ + Links.heldOnAsOf("x") + """
+			  )
 			WITH start, reached, p ORDER BY length(p), reached.id
 			WITH start, reached, head(collect(p)) AS p
 			RETURN start.id AS item, properties(reached) AS reached, [r IN relationships(p) | """ + Links.PROJECTION + """
@@ -59,7 +60,7 @@ class WhatIfScenarios {
 	private static final String ACTORS = """
 			MATCH (a:Actor)-[r:PRODUCES|SUPPLIES]->(y:Entity)
 			WHERE y.id IN $affected
-			  AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+			  AND """ + Links.heldOnAsOf("r") + """
 			RETURN y.id AS item, properties(a) AS reached, [""" + Links.PROJECTION + """
 			] AS hops""";
 

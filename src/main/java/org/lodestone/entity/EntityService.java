@@ -96,7 +96,7 @@ public class EntityService {
 			MATCH (n:Entity)-[r]-(m:Entity)
 			WHERE n.id IN $frontier
 			  AND (size($types) = 0 OR type(r) IN $types)
-			  AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+			  AND """ + Links.heldOnAsOf("r") + """
 			WITH DISTINCT r, m
 			ORDER BY m.id, type(r)
 			LIMIT $cap

@@ -13,6 +13,7 @@ import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.GraphSnapshot;
 import org.lodestone.graph.Kind;
+import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 import org.lodestone.neo4j.GraphReads;
@@ -42,8 +43,7 @@ final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
 
 	// A relationship is in the graph as of $asOf when it held on that date; with no $asOf, every relationship is. The
 	// export and its count must agree on this, or the count could fall below what the export holds.
-	private static final String HELD_AS_OF = "$asOf IS NULL OR "
-			+ "(r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo >= $asOf))";
+	private static final String HELD_AS_OF = Links.heldOnAsOf("r");
 
 	// Start nodes in index order, each one's relationships sorted on their own: the same order as sorting every
 	// relationship by (from, type, to, validFrom), without holding them all in the engine's memory at once. validFrom

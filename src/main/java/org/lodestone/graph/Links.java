@@ -26,6 +26,17 @@ public final class Links {
 	}
 
 	/**
+	 * The one "held on a date" predicate of the statements that take an optional {@code $asOf}: true without a date,
+	 * else when the relationship had begun by then and not yet ended ({@code validTo} is the last day it held).
+	 * @param relationship the variable naming the relationship
+	 * @return the predicate, for a WHERE clause
+	 */
+	public static String heldOnAsOf(String relationship) {
+		return "($asOf IS NULL OR (%1$s.validFrom <= $asOf AND (%1$s.validTo IS NULL OR %1$s.validTo >= $asOf)))"
+			.formatted(relationship);
+	}
+
+	/**
 	 * When a relationship held, as a sentence says it: only as precisely as it is known, and never inventing a start
 	 * the data does not have ("by 2025-11-09 (reported)").
 	 *
