@@ -13,6 +13,7 @@ import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +23,13 @@ import org.springframework.stereotype.Service;
  * planning a pathological query can take as long as running one.
  */
 @Service
-class CypherQueryService implements DisposableBean {
+class CypherQueryService implements DisposableBean, SmartLifecycle {
+
+	// Stops before the web server's graceful shutdown (phase Integer.MAX_VALUE - 1024), which waits for requests in
+	// flight: a runaway query's request would otherwise hold it for its whole timeout.
+	private static final int PHASE = Integer.MAX_VALUE - 512;
+
+	private volatile boolean running;
 
 	private static final Log logger = LogFactory.getLog(CypherQueryService.class);
 
@@ -123,6 +130,28 @@ class CypherQueryService implements DisposableBean {
 			return list.stream().map(item -> cypherValue(name, item)).toList();
 		}
 		return value;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** When the application begins to stop: ends every user query, so none holds the graceful shutdown. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.runner.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/** Stops what is still running before the engine closes, so that no runaway query can hold its shutdown. */

@@ -12,6 +12,9 @@ final class EngineMessages {
 	// A qualified Java class name, such as java.math.BigInteger or org.neo4j.exceptions.ArithmeticException.
 	private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*");
 
+	// An unqualified exception or error class name, such as TokenMgrError or TooManyClauses, with a following colon.
+	private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z]\\w*[a-z](?:Exception|Error|Clauses)\\b:?\\s*");
+
 	private static final int MAX_LENGTH = 400;
 
 	private EngineMessages() {
@@ -42,7 +45,8 @@ final class EngineMessages {
 		String text = (ex.getMessage() != null) ? ex.getMessage() : "";
 		String paragraph = String.join(" ", text.lines().takeWhile(line -> !line.isBlank())
 			.takeWhile(line -> !line.startsWith("\t") && !line.startsWith("Caused by")).toList());
-		String message = JAVA_CLASS.matcher(paragraph.replaceAll("\\s+", " ")).replaceAll("a value").strip();
+		String message = JAVA_CLASS.matcher(paragraph.replaceAll("\\s+", " ")).replaceAll("a value");
+		message = CLASS_NAME.matcher(message).replaceAll("").strip();
 		if (message.length() > MAX_LENGTH) {
 			int sentence = message.lastIndexOf(". ", MAX_LENGTH);
 			message = (sentence > 0) ? message.substring(0, sentence + 1) : message.substring(0, MAX_LENGTH) + "…";

@@ -78,12 +78,19 @@ class AttackCorpusIT extends IntegrationTest {
 				Map.of("query", "RETURN substring('abc', -1) AS s"),
 				Map.of("query", "MATCH (a:Entity {id: 'mineral:ndpr'}) MATCH p = shortestPath((a)-[*]-(a)) RETURN p"),
 				Map.of("query", "RETURN $n AS n", "parameters", Map.of("n", new java.math.BigInteger("1".repeat(40)))),
-				Map.of("query", "RETURN 1 / 0 AS x"))) {
+				Map.of("query", "RETURN 1 / 0 AS x"),
+				// Lucene's own syntax errors and clause limit, through the full-text procedure.
+				Map.of("query", "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id",
+						"parameters", Map.of("q", "\"unclosed AND (")),
+				Map.of("query", "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id",
+						"parameters", Map.of("q", "a~ OR ".repeat(3000) + "b")),
+				Map.of("query", "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id",
+						"parameters", Map.of("q", "\\u")))) {
 			cypher(body).expectStatus().isBadRequest()
 				.expectBody()
 				.jsonPath("$.type").isEqualTo("urn:lodestone:problem:invalid-request")
 				.jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContainPattern(
-						"\\b(java|org|com)\\.[a-z]+\\.|Exception\\b"));
+						"\\b(java|org|com)\\.[a-z]+\\.|Exception\\b|\\b[A-Z]\\w*[a-z](Error|Clauses)\\b"));
 		}
 	}
 
