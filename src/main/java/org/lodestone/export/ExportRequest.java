@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.lodestone.graph.RelationshipType;
-import org.lodestone.path.PathService;
+import org.lodestone.path.PathOptions;
 import org.lodestone.web.InvalidRequestException;
 import org.lodestone.web.RequestValues;
 
@@ -24,7 +24,7 @@ import org.lodestone.web.RequestValues;
  * @param types the relationship types a neighbourhood follows, empty for all
  */
 public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate asOf, String from, String to,
-		PathService.Options pathOptions, String id, int depth, List<RelationshipType> types) {
+		PathOptions pathOptions, String id, int depth, List<RelationshipType> types) {
 
 	/** Every parameter an export takes, for usage messages. */
 	public static final List<String> PARAMETERS = List.of("format", "scope", "asOf", "from", "to", "mode", "k",
@@ -52,10 +52,11 @@ public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate as
 			case PATH -> {
 				String from = required(parameter, "from", scope);
 				String to = required(parameter, "to", scope);
-				PathService.Options options = PathService.Options.parse(or(parameter, "mode", "k-shortest"),
-						or(parameter, "k", "5"), or(parameter, "maxDepth", "6"), parameter.apply("types"),
-						parameter.apply("excludeTypes"), parameter.apply("kinds"), parameter.apply("asOf"),
-						parameter.apply("minConfidence"), or(parameter, "direction", "any"));
+				PathOptions options = PathOptions.parse(or(parameter, "mode", PathOptions.DEFAULT_MODE),
+						or(parameter, "k", PathOptions.DEFAULT_K), or(parameter, "maxDepth", PathOptions.DEFAULT_MAX_DEPTH),
+						parameter.apply("types"), parameter.apply("excludeTypes"), parameter.apply("kinds"),
+						parameter.apply("asOf"), parameter.apply("minConfidence"),
+						or(parameter, "direction", PathOptions.DEFAULT_DIRECTION));
 				yield new ExportRequest(format, scope, asOf, from, to, options, null, 0, List.of());
 			}
 			case NEIGHBORHOOD -> {

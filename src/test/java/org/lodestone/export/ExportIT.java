@@ -22,6 +22,7 @@ import org.lodestone.ingest.ImportReport;
 import org.lodestone.neo4j.EmbeddedNeo4j;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.path.ConnectionPath;
+import org.lodestone.path.PathOptions;
 import org.lodestone.path.PathService;
 import org.lodestone.support.StoredGraph;
 import org.neo4j.driver.Driver;
@@ -178,7 +179,7 @@ class ExportIT extends IntegrationTest {
 	}
 
 	private List<ConnectionPath> h20ToNdPr() {
-		return this.paths.paths("H20", "NdPr", PathService.Options.parse("k-shortest", "5", "6", null, null, null, null,
+		return this.paths.paths("H20", "NdPr", PathOptions.parse("k-shortest", "5", "6", null, null, null, null,
 				null, "any"));
 	}
 
