@@ -12,6 +12,11 @@ import org.lodestone.web.RequestValues;
 /**
  * What to export, checked: the format, the scope and the scope's parameters. The API and the command line both
  * build it from parameters named as in {@code GET /api/export}.
+ * <p>
+ * Without {@code scope}, the parameters given say what to export: {@code from} and {@code to} a path, {@code id} a
+ * neighbourhood, neither the whole graph. Parameters that belong to another scope than the one asked for (or to two
+ * scopes at once) are refused, naming one of them, rather than silently ignored: a path's ends with
+ * {@code scope=graph} used to export the whole graph.
  *
  * @param format the file format
  * @param scope the part of the graph
@@ -41,11 +46,11 @@ public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate as
 			throw new InvalidRequestException("format", "format is required: one of " + ExportFormat.names());
 		}
 		ExportFormat format = ExportFormat.of(formatName);
-		ExportScope scope = ExportScope.of(parameter.apply("scope"));
+		ExportScope scope = scope(parameter);
 		LocalDate asOf = RequestValues.date("asOf", parameter.apply("asOf"));
 		if (format == ExportFormat.SVG && scope == ExportScope.GRAPH) {
 			throw new InvalidRequestException("scope",
-					"svg draws a path or a neighbourhood: use scope=path (with from and to) or scope=neighborhood (with id)");
+					"svg draws a path or a neighbourhood: give from and to (scope=path) or id (scope=neighborhood)");
 		}
 		return switch (scope) {
 			case GRAPH -> new ExportRequest(format, scope, asOf, null, null, null, null, 0, List.of());
@@ -69,6 +74,38 @@ public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate as
 						RequestValues.types("types", parameter.apply("types")));
 			}
 		};
+	}
+
+	/**
+	 * @return the scope asked for, or, when none is, the one the parameters name
+	 * @throws InvalidRequestException naming a parameter of another scope than the one asked for or inferred
+	 */
+	private static ExportScope scope(Function<String, String> parameter) {
+		String pathEnd = given(parameter, "from") ? "from" : given(parameter, "to") ? "to" : null;
+		boolean centre = given(parameter, "id");
+		String named = parameter.apply("scope");
+		if (named == null || named.isBlank()) {
+			if (pathEnd != null && centre) {
+				throw new InvalidRequestException("id", "id names a neighbourhood's centre and " + pathEnd
+						+ " a path's end: give id for scope=neighborhood, or from and to for scope=path, not both");
+			}
+			return (pathEnd != null) ? ExportScope.PATH : centre ? ExportScope.NEIGHBORHOOD : ExportScope.GRAPH;
+		}
+		ExportScope scope = ExportScope.of(named);
+		if (pathEnd != null && scope != ExportScope.PATH) {
+			throw new InvalidRequestException(pathEnd, pathEnd + " names a path's end, which scope=" + scope.value()
+					+ " does not take: use scope=path, or leave scope out");
+		}
+		if (centre && scope != ExportScope.NEIGHBORHOOD) {
+			throw new InvalidRequestException("id", "id names a neighbourhood's centre, which scope=" + scope.value()
+					+ " does not take: use scope=neighborhood, or leave scope out");
+		}
+		return scope;
+	}
+
+	private static boolean given(Function<String, String> parameter, String name) {
+		String value = parameter.apply(name);
+		return value != null && !value.isBlank();
 	}
 
 	private static String required(Function<String, String> parameter, String name, ExportScope scope) {
