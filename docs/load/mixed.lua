@@ -17,7 +17,8 @@ request = function()
   return wrk.format("GET", requests[(i % #requests) + 1])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("requests %d, non-2xx/3xx %d, socket errors %d, p50 %.1f ms, p99 %.1f ms\n",
+  io.write(string.format("requests %d, non-2xx/3xx %d, socket errors %d, req/s %.1f, p50 %.1f ms, p99 %.1f ms\n",
     summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+    + summary.errors.timeout, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000))
 end

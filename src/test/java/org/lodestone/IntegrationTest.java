@@ -2,6 +2,7 @@ package org.lodestone;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.lodestone.support.FreePorts;
 import org.lodestone.support.TestCredentials;
 import org.lodestone.support.TestStores;
@@ -13,8 +14,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the full-context tests: one application on one embedded engine with a throwaway store and free ports,
- * shared by every subclass through Spring's context cache. It knows the {@link TestCredentials}.
+ * shared by every subclass through Spring's context cache. It knows the {@link TestCredentials}. Its subclasses
+ * inherit the {@code shared-context} tag, which {@code ./mvnw -Pfast verify} selects: they cost one application
+ * start between them, where a test with an application or engine of its own pays its own.
  */
+@Tag("shared-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 public abstract class IntegrationTest {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.support.FreePorts;
 import org.lodestone.support.TestStores;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cleanly on SIGTERM. The embedded engine's resources behave differently inside a nested jar than on Maven's
  * class path, so {@code spring-boot:run} passing proves nothing about this.
  */
+// Starts the packaged jar in a JVM of its own: a durability test, left out of -Pfast (README).
+@Tag("durability")
 class PackagedApplicationIT {
 
 	@Test

@@ -74,9 +74,10 @@ public final class Commands {
 				Usage: lodestone [command]
 				  (no command)           run the application: API, embedded Neo4j and Browser
 				  import [dir|file]      validate and import the CSV files in dir (default: data), or one JSON graph export
-				  export <format> <file> [--scope=graph|path|neighborhood] [--from=X --to=Y | --id=X --depth=N] [--asOf=YYYY-MM-DD]
+				  export <format> <file> [--from=X --to=Y | --id=X --depth=N] [--scope=graph|path|neighborhood] [--asOf=YYYY-MM-DD]
 				                         write the graph, a path result or a neighbourhood to file; formats: graphml, gexf,
 				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
+				                         without --scope, --from/--to export a path, --id a neighbourhood, neither the graph;
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what

@@ -21,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code export <format> <file> [--scope=graph|path|neighborhood] [--from=... --to=... | --id=... --depth=...]
+ * {@code export <format> <file> [--from=... --to=... | --id=... --depth=...] [--scope=graph|path|neighborhood]
  * [--asOf=YYYY-MM-DD]}: the same export as {@code GET /api/export}, written to a file. Options take the API's
- * parameter names, written {@code --name=value}.
+ * parameter names, written {@code --name=value}; without {@code --scope}, they say what to export as they do for the
+ * API ({@link ExportRequest}).
  */
 @Component
 @Order(100)

@@ -6,11 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
@@ -46,8 +43,6 @@ public class EntityService {
 
 	/** The most entities a neighbourhood returns. */
 	public static final int MAX_NEIGHBOURS = 500;
-
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
 	private static final String SEARCH = """
 			CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
@@ -143,7 +138,7 @@ public class EntityService {
 				results.put(exact.id(), exact);
 			}
 		}
-		String lucene = lucene(text, false);
+		String lucene = LuceneQuery.matching(text);
 		if (lucene != null) {
 			for (EntityMatch match : query(SEARCH, Map.of("lucene", lucene, "limit", limit), kindLabel)) {
 				results.putIfAbsent(match.id(), match);
@@ -180,7 +175,7 @@ public class EntityService {
 			}
 			throw new AmbiguousEntityException(trimmed, exact.stream().map(EntityService::summary).toList());
 		}
-		String lucene = lucene(trimmed, false);
+		String lucene = LuceneQuery.matching(trimmed);
 		List<EntityMatch> matches = (lucene != null) ? query(SEARCH, Map.of("lucene", lucene, "limit", 10), null)
 				: List.of();
 		if (matches.size() == 1) {
@@ -189,7 +184,7 @@ public class EntityService {
 		if (matches.size() > 1) {
 			throw new AmbiguousEntityException(trimmed, matches.stream().map(EntityService::summary).toList());
 		}
-		String fuzzy = lucene(trimmed, true);
+		String fuzzy = LuceneQuery.closeTo(trimmed);
 		List<EntityMatch> close = (fuzzy != null) ? query(SEARCH, Map.of("lucene", fuzzy, "limit", 5), null)
 				: List.of();
 		throw new EntityNotFoundException(trimmed, close.stream().map(EntityService::summary).toList());
@@ -329,28 +324,6 @@ public class EntityService {
 		return this.reads.list(cypher, all, APPLICATION).stream()
 			.map(record -> match(map(record.get("entity")), ((Number) record.get("score")).doubleValue()))
 			.toList();
-	}
-
-	/**
-	 * Builds a Lucene query from the words the user typed. Only letters and digits reach Lucene, so no input can
-	 * change the query's structure.
-	 */
-	static String lucene(String text, boolean fuzzyOnly) {
-		List<String> clauses = new ArrayList<>();
-		Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
-		while (words.find()) {
-			String word = words.group();
-			if (fuzzyOnly) {
-				clauses.add(word + "~2");
-			}
-			else {
-				clauses.add("(" + word + "^3 OR " + word + "*^2" + (word.length() > 3 ? " OR " + word + "~1" : "") + ")");
-			}
-		}
-		if (clauses.isEmpty()) {
-			return null;
-		}
-		return String.join(fuzzyOnly ? " OR " : " AND ", clauses);
 	}
 
 	static String kindLabel(String kind) {

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.lodestone.graph.RelationshipType;
-import org.lodestone.path.PathService;
+import org.lodestone.path.PathOptions;
 import org.lodestone.request.InvalidRequestException;
 import org.lodestone.request.RequestValues;
 
 /**
  * What to export, checked: the format, the scope and the scope's parameters. The API and the command line both
  * build it from parameters named as in {@code GET /api/export}.
+ * <p>
+ * Without {@code scope}, the parameters given say what to export: {@code from} and {@code to} a path, {@code id} a
+ * neighbourhood, neither the whole graph. Parameters that belong to another scope than the one asked for (or to two
+ * scopes at once) are refused, naming one of them, rather than silently ignored: a path's ends with
+ * {@code scope=graph} used to export the whole graph.
  *
  * @param format the file format
  * @param scope the part of the graph
@@ -24,7 +29,7 @@ import org.lodestone.request.RequestValues;
  * @param types the relationship types a neighbourhood follows, empty for all
  */
 public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate asOf, String from, String to,
-		PathService.Options pathOptions, String id, int depth, List<RelationshipType> types) {
+		PathOptions pathOptions, String id, int depth, List<RelationshipType> types) {
 
 	/** Every parameter an export takes, for usage messages. */
 	public static final List<String> PARAMETERS = List.of("format", "scope", "asOf", "from", "to", "mode", "k",
@@ -41,21 +46,22 @@ public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate as
 			throw new InvalidRequestException("format", "format is required: one of " + ExportFormat.names());
 		}
 		ExportFormat format = ExportFormat.of(formatName);
-		ExportScope scope = ExportScope.of(parameter.apply("scope"));
+		ExportScope scope = scope(parameter);
 		LocalDate asOf = RequestValues.date("asOf", parameter.apply("asOf"));
 		if (format == ExportFormat.SVG && scope == ExportScope.GRAPH) {
 			throw new InvalidRequestException("scope",
-					"svg draws a path or a neighbourhood: use scope=path (with from and to) or scope=neighborhood (with id)");
+					"svg draws a path or a neighbourhood: give from and to (scope=path) or id (scope=neighborhood)");
 		}
 		return switch (scope) {
 			case GRAPH -> new ExportRequest(format, scope, asOf, null, null, null, null, 0, List.of());
 			case PATH -> {
 				String from = required(parameter, "from", scope);
 				String to = required(parameter, "to", scope);
-				PathService.Options options = PathService.Options.parse(or(parameter, "mode", "k-shortest"),
-						or(parameter, "k", "5"), or(parameter, "maxDepth", "6"), parameter.apply("types"),
-						parameter.apply("excludeTypes"), parameter.apply("kinds"), parameter.apply("asOf"),
-						parameter.apply("minConfidence"), or(parameter, "direction", "any"));
+				PathOptions options = PathOptions.parse(or(parameter, "mode", PathOptions.DEFAULT_MODE),
+						or(parameter, "k", PathOptions.DEFAULT_K), or(parameter, "maxDepth", PathOptions.DEFAULT_MAX_DEPTH),
+						parameter.apply("types"), parameter.apply("excludeTypes"), parameter.apply("kinds"),
+						parameter.apply("asOf"), parameter.apply("minConfidence"),
+						or(parameter, "direction", PathOptions.DEFAULT_DIRECTION));
 				yield new ExportRequest(format, scope, asOf, from, to, options, null, 0, List.of());
 			}
 			case NEIGHBORHOOD -> {
@@ -68,6 +74,38 @@ public record ExportRequest(ExportFormat format, ExportScope scope, LocalDate as
 						RequestValues.types("types", parameter.apply("types")));
 			}
 		};
+	}
+
+	/**
+	 * @return the scope asked for, or, when none is, the one the parameters name
+	 * @throws InvalidRequestException naming a parameter of another scope than the one asked for or inferred
+	 */
+	private static ExportScope scope(Function<String, String> parameter) {
+		String pathEnd = given(parameter, "from") ? "from" : given(parameter, "to") ? "to" : null;
+		boolean centre = given(parameter, "id");
+		String named = parameter.apply("scope");
+		if (named == null || named.isBlank()) {
+			if (pathEnd != null && centre) {
+				throw new InvalidRequestException("id", "id names a neighbourhood's centre and " + pathEnd
+						+ " a path's end: give id for scope=neighborhood, or from and to for scope=path, not both");
+			}
+			return (pathEnd != null) ? ExportScope.PATH : centre ? ExportScope.NEIGHBORHOOD : ExportScope.GRAPH;
+		}
+		ExportScope scope = ExportScope.of(named);
+		if (pathEnd != null && scope != ExportScope.PATH) {
+			throw new InvalidRequestException(pathEnd, pathEnd + " names a path's end, which scope=" + scope.value()
+					+ " does not take: use scope=path, or leave scope out");
+		}
+		if (centre && scope != ExportScope.NEIGHBORHOOD) {
+			throw new InvalidRequestException("id", "id names a neighbourhood's centre, which scope=" + scope.value()
+					+ " does not take: use scope=neighborhood, or leave scope out");
+		}
+		return scope;
+	}
+
+	private static boolean given(Function<String, String> parameter, String name) {
+		String value = parameter.apply(name);
+		return value != null && !value.isBlank();
 	}
 
 	private static String required(Function<String, String> parameter, String name, ExportScope scope) {

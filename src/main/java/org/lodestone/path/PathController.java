@@ -17,13 +17,15 @@ class PathController {
 
 	@GetMapping
 	PathAnswer paths(@RequestParam String from, @RequestParam String to,
-			@RequestParam(defaultValue = "k-shortest") String mode, @RequestParam(defaultValue = "5") String k,
-			@RequestParam(defaultValue = "6") String maxDepth, @RequestParam(required = false) String types,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_MODE) String mode,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_K) String k,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_MAX_DEPTH) String maxDepth,
+			@RequestParam(required = false) String types,
 			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
 			@RequestParam(required = false) String asOf, @RequestParam(required = false) String minConfidence,
-			@RequestParam(defaultValue = "any") String direction) {
-		return this.paths.connect(from, to, PathService.Options.parse(mode, k, maxDepth, types, excludeTypes, kinds,
-				asOf, minConfidence, direction));
+			@RequestParam(defaultValue = PathOptions.DEFAULT_DIRECTION) String direction) {
+		return this.paths.connect(from, to, PathOptions.parse(mode, k, maxDepth, types, excludeTypes, kinds, asOf,
+				minConfidence, direction));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.path.PathAnswer;
 import org.lodestone.path.PathMode;
+import org.lodestone.path.PathOptions;
 import org.lodestone.path.PathService;
 import org.lodestone.support.StoredGraph;
 import org.neo4j.driver.Driver;
@@ -58,7 +59,7 @@ class AnalysisIT extends IntegrationTest {
 
 	@Test
 	void pathExplanationsMentionTheLinkageTheyPassThrough() {
-		PathAnswer answer = this.paths.connect("H20", "NdPr", new PathService.Options(PathMode.K_SHORTEST, 5, 6,
+		PathAnswer answer = this.paths.connect("H20", "NdPr", new PathOptions(PathMode.K_SHORTEST, 5, 6,
 				List.of(), List.of(), List.of(), null, 0, false));
 		assertThat(answer.paths()).anySatisfy(path -> assertThat(path.summary())
 			.contains("touches the linkage \"US H20 export licences tied to China's rare-earth magnet export approvals\"")

@@ -664,7 +664,7 @@ public final class BenchmarkSuite {
 				  gives every entity's distance; the generator picks one entity at each distance 1–6 and one unreachable;
 				  repeated until there are 5 pairs per distance (`PathPairs`). REST: `GET /api/paths?from=&to=&mode=&k=&maxDepth=`
 				  with `java.net.http`; with the embedded engine the application runs the statement in-process. Bolt: the
-				  same Cypher (`PathService.cypher`: the search, the candidates ranked and cut to k, those paths projected to
+				  same Cypher (`PathStatement.cypher`: the search, the candidates ranked and cut to k, those paths projected to
 				  plain values with their sources, linkage flag and ends, one statement) with the same parameters through
 				  the Java driver, one auto-commit statement in a read session, every value materialized. Shortest (k=1)
 				  and k-shortest (k=5) use maxDepth 6; all paths (k=5) use maxDepth 4 (so distances 5 and 6 are not

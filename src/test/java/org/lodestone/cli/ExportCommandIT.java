@@ -33,6 +33,35 @@ class ExportCommandIT extends IntegrationTest {
 	}
 
 	@Test
+	void withoutAScopeTheOptionsGivenSayWhatToExport(@TempDir Path dir) throws Exception {
+		Path svg = dir.resolve("h20-ndpr.svg");
+		ExportCommand path = new ExportCommand(this.exports);
+		path.run(new DefaultApplicationArguments("export", "svg", svg.toString(), "--from=H20", "--to=NdPr"));
+		assertThat(path.getExitCode()).isZero();
+		assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg").contains("Nvidia H20");
+		Path inferred = dir.resolve("inferred.json");
+		ExportCommand neighbourhood = new ExportCommand(this.exports);
+		neighbourhood.run(new DefaultApplicationArguments("export", "json", inferred.toString(), "--id=NdPr"));
+		assertThat(neighbourhood.getExitCode()).isZero();
+		Path named = dir.resolve("named.json");
+		new ExportCommand(this.exports).run(new DefaultApplicationArguments("export", "json", named.toString(),
+				"--scope=neighborhood", "--id=NdPr"));
+		assertThat(Files.readString(inferred)).contains("mineral:ndpr").isEqualTo(Files.readString(named));
+	}
+
+	@Test
+	void optionsOfAnotherScopeThanTheOneAskedForExitWithOneAndWriteNothing(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("graph.json");
+		for (String[] args : new String[][] { { "export", "json", file.toString(), "--scope=graph", "--from=H20",
+				"--to=NdPr" }, { "export", "json", file.toString(), "--id=NdPr", "--from=H20", "--to=NdPr" } }) {
+			ExportCommand command = new ExportCommand(this.exports);
+			command.run(new DefaultApplicationArguments(args));
+			assertThat(command.getExitCode()).as(String.join(" ", args)).isOne();
+			assertThat(file).doesNotExist();
+		}
+	}
+
+	@Test
 	void mistakesExitWithOneAndWriteNothing(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("graph.svg");
 		for (String[] args : new String[][] { { "export", "svg", file.toString() },

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.lodestone.IntegrationTest;
@@ -71,6 +72,8 @@ class CypherFilesIT extends IntegrationTest {
 		}
 	}
 
+	// Replays the whole script twice on an engine of its own: over a minute alone, so left out of -Pfast (README).
+	@Tag("slow")
 	@Test
 	void seedScriptBuildsTheSameGraphAsTheImporterAndIsIdempotent() throws IOException {
 		List<String> statements = CypherScript.statements(Files.readString(Path.of("cypher", "seed.cypher")));

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.graph.EntitySummary;
@@ -45,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the full application. Skipped when chromium or chromedriver is not installed. Screenshots are kept under
  * {@code target/browser-tests/}.
  */
+// Drives a real browser: over 30 s alone, so left out of -Pfast (README).
+@Tag("slow")
 class ExplorerPageIT extends IntegrationTest {
 
 	static final String H20 = "product:nvidia-h20";

@@ -22,6 +22,7 @@ import org.lodestone.ingest.ImportReport;
 import org.lodestone.neo4j.EmbeddedNeo4j;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.path.ConnectionPath;
+import org.lodestone.path.PathOptions;
 import org.lodestone.path.PathService;
 import org.lodestone.support.StoredGraph;
 import org.neo4j.driver.Driver;
@@ -108,6 +109,62 @@ class ExportIT extends IntegrationTest {
 	}
 
 	@Test
+	void withoutAScopeFromAndToExportThePathTheyName() {
+		this.rest.get().uri("/api/export?format=svg&from=H20&to=NdPr").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("image/svg+xml")
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"lodestone-path-h20-ndpr.svg\"");
+		assertThat(text("/api/export?format=json&from=H20&to=NdPr")).isEqualTo(text(PATH + "json"));
+	}
+
+	@Test
+	void withoutAScopeAnIdExportsItsNeighbourhoodAndNothingExportsTheWholeGraph() {
+		this.rest.get().uri("/api/export?format=json&id=NdPr&depth=2").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"lodestone-neighborhood-ndpr-d2.json\"");
+		assertThat(text("/api/export?format=json&id=NdPr&depth=2"))
+			.isEqualTo(text("/api/export?format=json&scope=neighborhood&id=NdPr&depth=2"));
+		this.rest.get().uri("/api/export?format=json").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lodestone-graph.json\"");
+	}
+
+	@Test
+	void withoutAScopeOnlyOneEndOfAPathIsAskedForTheOther() {
+		expectBadParameter("/api/export?format=json&from=H20", "to", "to is required for scope=path");
+		expectBadParameter("/api/export?format=gexf&to=NdPr", "from", "from is required for scope=path");
+	}
+
+	@Test
+	void parametersOfAnotherScopeThanTheOneAskedForAreRefusedNotIgnored() {
+		expectBadParameter("/api/export?format=json&scope=graph&from=H20&to=NdPr", "from",
+				"from names a path's end, which scope=graph does not take");
+		expectBadParameter("/api/export?format=json&scope=graph&to=NdPr", "to",
+				"to names a path's end, which scope=graph does not take");
+		expectBadParameter("/api/export?format=json&scope=graph&id=NdPr", "id",
+				"id names a neighbourhood's centre, which scope=graph does not take");
+		expectBadParameter("/api/export?format=json&scope=path&from=H20&to=NdPr&id=NdPr", "id",
+				"id names a neighbourhood's centre, which scope=path does not take");
+		expectBadParameter("/api/export?format=json&scope=neighborhood&id=NdPr&from=H20", "from",
+				"from names a path's end, which scope=neighborhood does not take");
+		expectBadParameter("/api/export?format=json&id=NdPr&from=H20&to=NdPr", "id",
+				"give id for scope=neighborhood, or from and to for scope=path, not both");
+		expectBadParameter("/api/export?format=svg&scope=graph", "scope", "svg draws a path or a neighbourhood");
+	}
+
+	private void expectBadParameter(String uri, String parameter, String detail) {
+		this.rest.get().uri(uri).exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:lodestone:problem:invalid-request")
+			.jsonPath("$.parameter").isEqualTo(parameter)
+			.jsonPath("$.detail").value(String.class, value -> assertThat(value).as(uri).contains(detail));
+	}
+
+	@Test
 	void theWholeGraphExportedAsJsonImportsBackAsTheSameGraph(@TempDir Path dir) throws Exception {
 		StoredGraph before = StoredGraph.read(this.driver);
 		byte[] json = this.rest.get().uri("/api/export?format=json").exchange()
@@ -178,7 +235,7 @@ class ExportIT extends IntegrationTest {
 	}
 
 	private List<ConnectionPath> h20ToNdPr() {
-		return this.paths.paths("H20", "NdPr", PathService.Options.parse("k-shortest", "5", "6", null, null, null, null,
+		return this.paths.paths("H20", "NdPr", PathOptions.parse("k-shortest", "5", "6", null, null, null, null,
 				null, "any"));
 	}
 

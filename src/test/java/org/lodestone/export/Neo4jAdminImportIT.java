@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.ingest.DatasetGraph;
 import org.lodestone.neo4j.EmbeddedNeo4j;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the {@code neo4j-admin} script runs it. The store it builds is then opened with the embedded engine and must hold
  * exactly the exported graph.
  */
+// Runs neo4j-admin in a forked JVM: a durability test, left out of -Pfast (README).
+@Tag("durability")
 class Neo4jAdminImportIT {
 
 	@Test

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.LodestoneApplication;
 import org.lodestone.neo4j.EmbeddedNeo4j;
@@ -63,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * depends on the machine's speed, so which of the two graphs a point finds may vary between runs; that some points
  * find each is certain, because some kill before the transaction opens and some after the commit was reported.
  */
+// kill -9 of forked JVMs mid-import: a durability test, left out of -Pfast (README).
+@Tag("durability")
 class ImportKillIT {
 
 	private static final long DEFAULT_SEED = 5L;

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.LodestoneApplication;
 import org.lodestone.support.FreePorts;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The external database goes away under a running application and comes back: meanwhile every endpoint answers 503
  * problem+json (never 500), and the application recovers by itself within 10 s of the database being back.
  */
+// An outage of the database under the application: a durability test, left out of -Pfast (README).
+@Tag("durability")
 class ExternalOutageIT {
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

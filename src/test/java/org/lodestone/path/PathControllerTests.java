@@ -75,7 +75,7 @@ class PathControllerTests {
 		assertThat(this.mvc.get().uri("/api/paths?from=a&to=b&mode=all&k=3&maxDepth=4&types=covers,LICENSED_FOR"
 				+ "&excludeTypes=TARGETS&kinds=Policy,chip&asOf=2025-05-15&minConfidence=0.5&direction=outgoing"))
 			.hasStatusOk();
-		ArgumentCaptor<PathService.Options> options = ArgumentCaptor.forClass(PathService.Options.class);
+		ArgumentCaptor<PathOptions> options = ArgumentCaptor.forClass(PathOptions.class);
 		verify(this.paths).connect(eq("a"), eq("b"), options.capture());
 		assertThat(options.getValue()).satisfies(o -> {
 			assertThat(o.mode()).isEqualTo(PathMode.ALL);

@@ -21,9 +21,9 @@ public final class PathCypher {
 	 * @return the Cypher
 	 */
 	public static String cypher(String mode, int k, int maxDepth) {
-		PathService.Options options = PathService.Options.parse(mode, Integer.toString(k), Integer.toString(maxDepth),
+		PathOptions options = PathOptions.parse(mode, Integer.toString(k), Integer.toString(maxDepth),
 				null, null, null, null, null, "any");
-		return PathService.cypher(options, EnumSet.allOf(RelationshipType.class));
+		return PathStatement.cypher(options, EnumSet.allOf(RelationshipType.class));
 	}
 
 	/**
@@ -33,7 +33,7 @@ public final class PathCypher {
 	 * @return the parameters the service binds for an unfiltered query
 	 */
 	public static Map<String, Object> parameters(String from, String to, int k) {
-		return PathService.parameters(from, to, PathService.Options.parse("shortest", Integer.toString(k), "1", null,
+		return PathStatement.parameters(from, to, PathOptions.parse("shortest", Integer.toString(k), "1", null,
 				null, null, null, null, "any"));
 	}
 

@@ -119,7 +119,7 @@ class PathIT extends IntegrationTest {
 
 	@Test
 	void noPathGivesAnEmptyListWithTheReason() {
-		PathAnswer strict = this.paths.connect("H20", "NdPr", new PathService.Options(PathMode.K_SHORTEST, 5, 6,
+		PathAnswer strict = this.paths.connect("H20", "NdPr", new PathOptions(PathMode.K_SHORTEST, 5, 6,
 				List.of(), List.of(), List.of(), null, 0.99, false));
 		assertThat(strict.paths()).isEmpty();
 		assertThat(strict.reason()).contains("connect within 6 hops").contains("confidence of at least 0.99");
@@ -160,12 +160,12 @@ class PathIT extends IntegrationTest {
 		// makes it rank by evidence only the candidates that can still make the answer, which must not change them.
 		for (int maxDepth : List.of(3, 4)) {
 			List<ConnectionPath> every = this.paths
-				.connect("H20", "NdPr", options(PathMode.ALL, PathService.MAX_K, maxDepth))
+				.connect("H20", "NdPr", options(PathMode.ALL, PathOptions.MAX_K, maxDepth))
 				.paths();
 			// At depth 3 every candidate fits under the cap, so the engine cuts nothing; at depth 4 the grown dataset
 			// has more than MAX_K, and the first MAX_K must still be the head of the whole ranking.
 			if (maxDepth == 3) {
-				assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathService.MAX_K - 1);
+				assertThat(every).as("maxDepth %d", maxDepth).hasSizeBetween(5, PathOptions.MAX_K - 1);
 			}
 			else {
 				assertThat(every).as("maxDepth %d", maxDepth).hasSizeGreaterThanOrEqualTo(5);
@@ -192,7 +192,7 @@ class PathIT extends IntegrationTest {
 		PathAnswer unfiltered = this.paths.connect("H20", "NdPr", options(PathMode.SHORTEST, 5, 6));
 		assertThat(unfiltered.paths().get(0).minConfidence()).isLessThan(0.65);
 		int shortest = unfiltered.paths().get(0).length();
-		PathAnswer filtered = this.paths.connect("H20", "NdPr", new PathService.Options(PathMode.SHORTEST, 5, 6,
+		PathAnswer filtered = this.paths.connect("H20", "NdPr", new PathOptions(PathMode.SHORTEST, 5, 6,
 				List.of(), List.of(), List.of(), null, 0.65, false));
 		assertThat(filtered.paths()).isNotEmpty().allSatisfy(path -> {
 			assertThat(path.minConfidence()).isGreaterThanOrEqualTo(0.65);
@@ -202,13 +202,13 @@ class PathIT extends IntegrationTest {
 
 	@Test
 	void filtersByTypeKindDirectionAndConfidence() {
-		PathAnswer onlyDeal = this.paths.connect("H20", "NdPr", new PathService.Options(PathMode.K_SHORTEST, 5, 6,
+		PathAnswer onlyDeal = this.paths.connect("H20", "NdPr", new PathOptions(PathMode.K_SHORTEST, 5, 6,
 				List.of(RelationshipType.LICENSED_FOR, RelationshipType.CONCESSION_FOR, RelationshipType.COVERS),
 				List.of(), List.of(), null, 0, false));
 		assertThat(onlyDeal.paths()).isNotEmpty().allSatisfy(path -> assertThat(types(path))
 			.isSubsetOf("LICENSED_FOR", "CONCESSION_FOR", "COVERS"));
 
-		PathAnswer policiesOnly = this.paths.connect("H20", "NdPr", new PathService.Options(PathMode.K_SHORTEST, 5, 6,
+		PathAnswer policiesOnly = this.paths.connect("H20", "NdPr", new PathOptions(PathMode.K_SHORTEST, 5, 6,
 				List.of(), List.of(RelationshipType.COVERS), List.of("Policy"), null, 0.5, false));
 		assertThat(policiesOnly.paths()).allSatisfy(path -> {
 			assertThat(types(path)).doesNotContain("COVERS");
@@ -217,7 +217,7 @@ class PathIT extends IntegrationTest {
 			assertThat(path.minConfidence()).isGreaterThanOrEqualTo(0.5);
 		});
 
-		PathAnswer outgoing = this.paths.connect("Lutnick", "H20", new PathService.Options(PathMode.K_SHORTEST, 5, 6,
+		PathAnswer outgoing = this.paths.connect("Lutnick", "H20", new PathOptions(PathMode.K_SHORTEST, 5, 6,
 				List.of(), List.of(), List.of(), null, 0, true));
 		assertThat(outgoing.paths()).allSatisfy(path -> {
 			for (int i = 0; i < path.hops().size(); i++) {
@@ -231,13 +231,13 @@ class PathIT extends IntegrationTest {
 		int checked = 0;
 		for (PathMode mode : PathMode.values()) {
 			for (int filters = 0; filters < 16; filters++) {
-				PathService.Options options = new PathService.Options(mode, 5, 6, List.of(), List.of(),
+				PathOptions options = new PathOptions(mode, 5, 6, List.of(), List.of(),
 						((filters & 1) != 0) ? List.of("Policy", "Chip") : List.of(),
 						((filters & 2) != 0) ? LocalDate.of(2025, 8, 15) : null, ((filters & 4) != 0) ? 0.5 : 0,
 						(filters & 8) != 0);
-				String cypher = PathService.cypher(options, java.util.EnumSet.allOf(RelationshipType.class));
+				String cypher = PathStatement.cypher(options, java.util.EnumSet.allOf(RelationshipType.class));
 				var summary = this.driver.session()
-					.run("EXPLAIN " + cypher, PathService.parameters("product:nvidia-h20", "mineral:ndpr", options))
+					.run("EXPLAIN " + cypher, PathStatement.parameters("product:nvidia-h20", "mineral:ndpr", options))
 					.consume();
 				String operators = operators(summary.plan());
 				String shape = mode + " with filters " + Integer.toBinaryString(filters) + ": " + operators;
@@ -267,12 +267,12 @@ class PathIT extends IntegrationTest {
 		return text.append(")").toString();
 	}
 
-	static PathService.Options options(PathMode mode, int k, int maxDepth) {
-		return new PathService.Options(mode, k, maxDepth, List.of(), List.of(), List.of(), null, 0, false);
+	static PathOptions options(PathMode mode, int k, int maxDepth) {
+		return new PathOptions(mode, k, maxDepth, List.of(), List.of(), List.of(), null, 0, false);
 	}
 
-	static PathService.Options asOf(String date) {
-		return new PathService.Options(PathMode.K_SHORTEST, 5, 6, List.of(), List.of(), List.of(),
+	static PathOptions asOf(String date) {
+		return new PathOptions(PathMode.K_SHORTEST, 5, 6, List.of(), List.of(), List.of(),
 				java.time.LocalDate.parse(date), 0, false);
 	}
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.support.LoopbackListener;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4xx problem or a 200 that treats the payload as a literal; none may be a 5xx; the graph must be unchanged; and
  * nothing may connect to a loopback listener whose address is in the payloads.
  */
+// About 7,000 requests: over 30 s alone, so left out of -Pfast (README).
+@Tag("slow")
 class InjectionCorpusIT extends IntegrationTest {
 
 	@LocalServerPort
