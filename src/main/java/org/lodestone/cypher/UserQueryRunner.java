@@ -168,11 +168,6 @@ final class UserQueryRunner implements AutoCloseable {
 		}
 	}
 
-	/** @return how many user queries are running now */
-	int running() {
-		return this.running.size();
-	}
-
 	private static final class Job {
 
 		private final UserQuery query;
