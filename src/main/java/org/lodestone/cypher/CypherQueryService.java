@@ -29,6 +29,8 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 	// flight: a runaway query's request would otherwise hold it for its whole timeout.
 	private static final int PHASE = Integer.MAX_VALUE - 512;
 
+	private static final Duration GRACE = Duration.ofSeconds(2);
+
 	private volatile boolean running;
 
 	private static final Log logger = LogFactory.getLog(CypherQueryService.class);
@@ -45,7 +47,10 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 
 	private final QueryBounds bounds;
 
-	private final UserQueryRunner runner;
+	private final int maxConcurrent;
+
+	// Replaced on every start: a test context that Spring pauses (stops) and resumes (starts) gets a working pool again.
+	private volatile UserQueryRunner runner;
 
 	CypherQueryService(GraphReads reads, @Value("${lodestone.cypher.timeout:5s}") Duration timeout,
 			@Value("${lodestone.cypher.max-rows:1000}") int maxRows,
@@ -56,14 +61,19 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 		this.maxRows = maxRows;
 		this.bounds = new QueryBounds(maxListSize, QueryBounds.DEFAULT.maxDepth(), QueryBounds.DEFAULT.maxClauses(),
 				QueryBounds.DEFAULT.maxPatternNodes());
-		this.runner = new UserQueryRunner(maxConcurrent, Duration.ofSeconds(2));
+		this.maxConcurrent = maxConcurrent;
+		this.runner = new UserQueryRunner(maxConcurrent, GRACE);
 	}
 
 	CypherResult run(String query, Map<String, Object> parameters) {
 		Map<String, Object> params = cypherValues(parameters);
 		CypherGuard.check(query, params, this.bounds);
+		UserQueryRunner current = this.runner;
+		if (current == null) {
+			throw new QueryBusyException(this.maxConcurrent);
+		}
 		try {
-			return this.runner.run(this.reads.userQuery(query, params, this.timeout, "lodestone-cypher"), this.timeout,
+			return current.run(this.reads.userQuery(query, params, this.timeout, "lodestone-cypher"), this.timeout,
 					userQuery -> {
 						UserQueryPlan plan = userQuery.plan();
 						if (!READ_TYPES.contains(plan.type())) {
@@ -133,15 +143,21 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.runner == null) {
+			this.runner = new UserQueryRunner(this.maxConcurrent, GRACE);
+		}
 		this.running = true;
 	}
 
 	/** When the application begins to stop: ends every user query, so none holds the graceful shutdown. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
-		this.runner.close();
+		if (this.runner != null) {
+			this.runner.close();
+			this.runner = null;
+		}
 	}
 
 	@Override
@@ -157,7 +173,7 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 	/** Stops what is still running before the engine closes, so that no runaway query can hold its shutdown. */
 	@Override
 	public void destroy() {
-		this.runner.close();
+		stop();
 	}
 
 }
