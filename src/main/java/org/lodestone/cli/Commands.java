@@ -110,19 +110,30 @@ public final class Commands {
 	}
 
 	static int validate(Path directory, PrintStream out, PrintStream err) {
+		Dataset dataset = readOrReport(directory, err);
+		if (dataset == null) {
+			return 1;
+		}
+		out.println(directory + ": valid: " + dataset.sources().size() + " sources, " + dataset.entities().size()
+				+ " entities, " + dataset.relationships().size() + " relationships");
+		return 0;
+	}
+
+	/**
+	 * Reads and validates the dataset in a directory, or tells why it cannot.
+	 * @return the dataset, or {@code null} after writing every problem (or the read failure) to {@code err}
+	 */
+	private static Dataset readOrReport(Path directory, PrintStream err) {
 		try {
-			Dataset dataset = DatasetReader.read(DatasetFile.fromDirectory(directory));
-			out.println(directory + ": valid: " + dataset.sources().size() + " sources, " + dataset.entities().size()
-					+ " entities, " + dataset.relationships().size() + " relationships");
-			return 0;
+			return DatasetReader.read(DatasetFile.fromDirectory(directory));
 		}
 		catch (InvalidDatasetException ex) {
 			err.println(ex.getMessage());
-			return 1;
+			return null;
 		}
 		catch (IOException ex) {
 			err.println("Cannot read " + directory + ": " + ex.getMessage());
-			return 1;
+			return null;
 		}
 	}
 
@@ -133,16 +144,8 @@ public final class Commands {
 	 */
 	static int lint(Path directory, PrintStream out, PrintStream err) {
 		Path acceptedFile = acceptedList(directory);
-		Dataset dataset;
-		try {
-			dataset = DatasetReader.read(DatasetFile.fromDirectory(directory));
-		}
-		catch (InvalidDatasetException ex) {
-			err.println(ex.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			err.println("Cannot read " + directory + ": " + ex.getMessage());
+		Dataset dataset = readOrReport(directory, err);
+		if (dataset == null) {
 			return 1;
 		}
 		List<LintAcceptance> acceptances;
