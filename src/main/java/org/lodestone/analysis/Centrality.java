@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
 
@@ -28,19 +29,7 @@ class Centrality {
 
 	private static final String FALLBACK = CypherQueries.load("most-central-entities.cypher");
 
-	private static final String GDS_PAGE_RANK = """
-			CALL gds.pageRank.stream($graph) YIELD nodeId, score
-			WITH gds.util.asNode(nodeId) AS n, score
-			WHERE n.kind = $kind
-			CALL (n) {
-			  MATCH (n)-[r]-(m:Entity)
-			  RETURN count(DISTINCT m) AS degree, count(r) AS relationships,
-			         reduce(all = [], ids IN collect(r.sources) | all + [id IN ids WHERE NOT id IN all]) AS sources
-			}
-			RETURN n.id AS id, n.name AS name, n.subtype AS subtype, score, degree, relationships, sources
-			ORDER BY score DESC, n.id
-			LIMIT 20
-			""";
+	private static final String GDS_PAGE_RANK = CypherResources.load(Centrality.class, "page-rank.cypher");
 
 	private static final String APPLICATION = "lodestone-centrality";
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.lodestone.graph.SourceReference;
 import org.lodestone.neo4j.CypherQueries;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 
 import org.springframework.cache.annotation.CacheConfig;
@@ -24,9 +25,7 @@ public class LinkageLedger {
 
 	private static final String LEDGER = CypherQueries.load("linkage-ledger.cypher");
 
-	private static final String TOUCHES = """
-			RETURN EXISTS { MATCH (l:Linkage)-[:TIES]->(m:Policy) WHERE l.id IN $ids OR m.id IN $ids } AS touches
-			""";
+	private static final String TOUCHES = CypherResources.load(LinkageLedger.class, "touches-linkage.cypher");
 
 	private final GraphReads reads;
 

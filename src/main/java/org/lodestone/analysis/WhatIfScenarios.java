@@ -31,45 +31,6 @@ class WhatIfScenarios {
 	/** How far downstream a scenario follows USED_IN. */
 	static final int MAX_STEPS = 4;
 
-	// Relationship variables are named r so that Links.PROJECTION applies to each hop.
-	private static final String LICENSED = """
-			MATCH (m:Policy)-[r:LICENSED_FOR|COVERS]->(item:Entity)
-			WHERE m.id IN $measures AND ($asOf IS NULL OR r.validFrom <= $asOf)
-			RETURN item.id AS item, [""" + Links.PROJECTION + """
-			] AS hops""";
-
-	private static final String LINKED = """
-			MATCH (m:Policy)<-[t:TIES]-(l:Linkage)-[u:TIES]->(other:Policy)
-			WHERE m.id IN $measures AND other <> m AND NOT other.id IN $measures
-			MATCH (other)-[c:LICENSED_FOR|COVERS]->(item:Entity)
-			WITH item, [t, u, c] AS rels
-			RETURN item.id AS item, [r IN rels | """ + Links.PROJECTION + """
-			] AS hops""";
-
-	private static final String DOWNSTREAM = """
-			MATCH p = (start:Entity)-[:USED_IN*1..""" + MAX_STEPS + """
-			]->(reached:Entity)
-			WHERE start.id IN $items
-			  AND all(x IN relationships(p) WHERE """ + Links.heldOnAsOf("x") + """
-			  )
-			WITH start, reached, p ORDER BY length(p), reached.id
-			WITH start, reached, head(collect(p)) AS p
-			RETURN start.id AS item, properties(reached) AS reached, [r IN relationships(p) | """ + Links.PROJECTION + """
-			] AS hops""";
-
-	private static final String ACTORS = """
-			MATCH (a:Actor)-[r:PRODUCES|SUPPLIES]->(y:Entity)
-			WHERE y.id IN $affected
-			  AND """ + Links.heldOnAsOf("r") + """
-			RETURN y.id AS item, properties(a) AS reached, [""" + Links.PROJECTION + """
-			] AS hops""";
-
-	private static final String TARGETS = """
-			MATCH (m:Policy)-[r:TARGETS]->(a:Actor)
-			WHERE m.id IN $measures
-			RETURN properties(a) AS reached, [""" + Links.PROJECTION + """
-			] AS hops""";
-
 	private final GraphReads reads;
 
 	private final EntityService entities;
@@ -136,9 +97,9 @@ class WhatIfScenarios {
 				}
 			}
 			parameters.put("measures", subjects.stream().map(EntitySummary::id).toList());
-			collect(LICENSED, parameters, "at-risk", reached, pathTo);
-			collect(LINKED, parameters, "at-risk", reached, pathTo);
-			rows(TARGETS, parameters).forEach(row -> add(reached, summary(row.get("reached")), "targeted",
+			collect(ScenarioStatements.LICENSED, parameters, "at-risk", reached, pathTo);
+			collect(ScenarioStatements.LINKED, parameters, "at-risk", reached, pathTo);
+			rows(ScenarioStatements.TARGETS, parameters).forEach(row -> add(reached, summary(row.get("reached")), "targeted",
 					hops(row.get("hops"))));
 		}
 		else {
@@ -152,14 +113,14 @@ class WhatIfScenarios {
 			}
 		}
 		parameters.put("items", List.copyOf(pathTo.keySet()));
-		for (Map<String, Object> row : rows(DOWNSTREAM, parameters)) {
+		for (Map<String, Object> row : rows(ScenarioStatements.DOWNSTREAM, parameters)) {
 			EntitySummary entity = summary(row.get("reached"));
 			List<Link> hops = concat(pathTo.get((String) row.get("item")), hops(row.get("hops")));
 			add(reached, entity, "depends", hops);
 			pathTo.putIfAbsent(entity.id(), hops);
 		}
 		parameters.put("affected", List.copyOf(pathTo.keySet()));
-		for (Map<String, Object> row : rows(ACTORS, parameters)) {
+		for (Map<String, Object> row : rows(ScenarioStatements.ACTORS, parameters)) {
 			add(reached, summary(row.get("reached")), "supplier",
 					concat(pathTo.get((String) row.get("item")), hops(row.get("hops"))));
 		}

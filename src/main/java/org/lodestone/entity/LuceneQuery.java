@@ -31,6 +31,22 @@ final class LuceneQuery {
 	}
 
 	/**
+	 * For exact name resolution through the index: the entities whose name or an alias holds every word, as itself.
+	 * A name equal to the text holds all of them, so the exact matches are among these whenever the index splits the
+	 * text into the same words (it does not split "U.S." in two; the service then falls back to comparing every name).
+	 * @param text what the user typed
+	 * @return the query, or {@code null} when the text holds no letter or digit
+	 */
+	static String allWords(String text) {
+		List<String> words = new ArrayList<>();
+		Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
+		while (matcher.find()) {
+			words.add(matcher.group());
+		}
+		return words.isEmpty() ? null : String.join(" AND ", words);
+	}
+
+	/**
 	 * For the close matches of a name that matched nothing: any word two edits away.
 	 * @param text what the user typed
 	 * @return the query, or {@code null} when the text holds no letter or digit

@@ -1,5 +1,14 @@
 package org.lodestone.export;
 
+import static org.lodestone.export.SnapshotStatements.ALL_EDGES;
+import static org.lodestone.export.SnapshotStatements.ALL_ENTITIES;
+import static org.lodestone.export.SnapshotStatements.ALL_SOURCES;
+import static org.lodestone.export.SnapshotStatements.COUNT_ALL;
+import static org.lodestone.export.SnapshotStatements.COUNT_SELECTED_SOURCES;
+import static org.lodestone.export.SnapshotStatements.SELECTED_EDGES;
+import static org.lodestone.export.SnapshotStatements.SELECTED_ENTITIES;
+import static org.lodestone.export.SnapshotStatements.SELECTED_SOURCES;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +22,6 @@ import org.lodestone.graph.GraphEdge;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.GraphSnapshot;
 import org.lodestone.graph.Kind;
-import org.lodestone.graph.Links;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 import org.lodestone.neo4j.GraphReads;
@@ -28,91 +36,6 @@ import org.lodestone.neo4j.GraphReads;
  * Nodes come sources first, then entities, each ordered by id; edges by start id, type and end id.
  */
 final class StoredGraphSnapshot implements GraphSnapshot, AutoCloseable {
-
-	// Every id is unique and indexed, so "WHERE id IS NOT NULL ... ORDER BY id" reads the index in order: the engine
-	// streams instead of sorting the whole label first (docs/benchmarks.md, export heap).
-	private static final String ALL_SOURCES = """
-			MATCH (s:Source) WHERE s.id IS NOT NULL
-			RETURN properties(s) AS props, labels(s) AS labels ORDER BY s.id
-			""";
-
-	private static final String ALL_ENTITIES = """
-			MATCH (n:Entity) WHERE n.id IS NOT NULL
-			RETURN properties(n) AS props, labels(n) AS labels ORDER BY n.id
-			""";
-
-	// A relationship is in the graph as of $asOf when it held on that date; with no $asOf, every relationship is. The
-	// export and its count must agree on this, or the count could fall below what the export holds.
-	private static final String HELD_AS_OF = Links.heldOnAsOf("r");
-
-	// Start nodes in index order, each one's relationships sorted on their own: the same order as sorting every
-	// relationship by (from, type, to, validFrom), without holding them all in the engine's memory at once. validFrom
-	// orders the supply shares a pair holds once per year.
-	private static final String ALL_EDGES = """
-			MATCH (a:Entity) WHERE a.id IS NOT NULL
-			CALL (a) {
-			  MATCH (a)-[r]->(b:Entity)
-			  WHERE %s
-			  RETURN type(r) AS type, b.id AS to, properties(r) AS props
-			  ORDER BY type, to, props.validFrom
-			}
-			RETURN a.id AS from, type, to, props
-			ORDER BY from
-			""".formatted(HELD_AS_OF);
-
-	// The sources a selection cites, through its entities and its relationships, so that the export stands on its own.
-	private static final String CITED_SOURCES = """
-			CALL () {
-			  UNWIND $ids AS id
-			  MATCH (n:Entity {id: id})
-			  UNWIND coalesce(n.sources, []) AS sid
-			  RETURN sid
-			  UNION
-			  UNWIND $edges AS e
-			  MATCH (:Entity {id: e.from})-[r]->(:Entity {id: e.to})
-			  WHERE type(r) = e.type
-			  UNWIND coalesce(r.sources, []) AS sid
-			  RETURN sid
-			}
-			MATCH (s:Source {id: sid})
-			""";
-
-	private static final String SELECTED_SOURCES = CITED_SOURCES + """
-			RETURN properties(s) AS props, labels(s) AS labels
-			ORDER BY s.id
-			""";
-
-	private static final String SELECTED_ENTITIES = """
-			UNWIND $ids AS id
-			MATCH (n:Entity {id: id})
-			RETURN properties(n) AS props, labels(n) AS labels
-			ORDER BY n.id
-			""";
-
-	private static final String SELECTED_EDGES = """
-			UNWIND $edges AS e
-			MATCH (a:Entity {id: e.from})-[r]->(b:Entity {id: e.to})
-			WHERE type(r) = e.type
-			RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
-			ORDER BY from, type, to, props.validFrom
-			""";
-
-	// Counts come from the label count store for nodes; relationships are counted as ALL_EDGES reads them.
-	private static final String COUNT_ALL = """
-			CALL () { MATCH (s:Source) RETURN count(s) AS sources }
-			CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
-			CALL () {
-			  MATCH (:Entity)-[r]->(:Entity)
-			  WHERE %s
-			  RETURN count(r) AS edges
-			}
-			RETURN sources + entities + edges AS elements
-			""".formatted(HELD_AS_OF);
-
-	// A selection lists its entities and relationships already; only the sources they cite need a query.
-	private static final String COUNT_SELECTED_SOURCES = CITED_SOURCES + """
-			RETURN count(DISTINCT s) AS elements
-			""";
 
 	private final GraphReads reads;
 

@@ -9,31 +9,12 @@ import java.util.stream.Stream;
 
 
 /**
- * Builds {@link Link}s from query results. Queries return each relationship as a map of its type, its end nodes'
- * properties, its own properties, and the properties of the sources it cites.
+ * Builds {@link Link}s from query results. Queries return each relationship as {@link CypherFragments#link} projects
+ * it: a map of its type, its end nodes' properties, its own properties, and the properties of the sources it cites.
  */
 public final class Links {
 
-	/**
-	 * The Cypher projection every query that returns links uses, for a relationship {@code r}. It needs
-	 * {@code startNode(r)} and {@code endNode(r)} to be entities.
-	 */
-	public static final String PROJECTION = """
-			{type: type(r), from: properties(startNode(r)), to: properties(endNode(r)), props: properties(r),
-			 sources: COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(r.sources, []) RETURN properties(s) }}""";
-
 	private Links() {
-	}
-
-	/**
-	 * The one "held on a date" predicate of the statements that take an optional {@code $asOf}: true without a date,
-	 * else when the relationship had begun by then and not yet ended ({@code validTo} is the last day it held).
-	 * @param relationship the variable naming the relationship
-	 * @return the predicate, for a WHERE clause
-	 */
-	public static String heldOnAsOf(String relationship) {
-		return "($asOf IS NULL OR (%1$s.validFrom <= $asOf AND (%1$s.validTo IS NULL OR %1$s.validTo >= $asOf)))"
-			.formatted(relationship);
 	}
 
 	/**
@@ -67,7 +48,7 @@ public final class Links {
 	}
 
 	/**
-	 * @param projected a map produced by {@link #PROJECTION}, as plain values (the read port gives them so)
+	 * @param projected a map produced by {@link CypherFragments#link}, as plain values (the read port gives them so)
 	 * @return the link
 	 */
 	@SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package org.lodestone.info;
 
 import java.util.Map;
 
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.neo4j.Neo4jDeployment;
 
@@ -15,18 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 class InfoService {
 
-	private static final String ENGINE = """
-			CALL dbms.components() YIELD name, versions, edition
-			WHERE name = 'Neo4j Kernel'
-			RETURN versions[0] AS version, edition
-			""";
+	private static final String ENGINE = CypherResources.load(InfoService.class, "engine.cypher");
 
 	// Both counts come from the count store, so they cost the same on any size of graph.
-	private static final String SIZE = """
-			CALL () { MATCH (n) RETURN count(n) AS nodes }
-			CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-			RETURN nodes, relationships
-			""";
+	private static final String SIZE = CypherResources.load(InfoService.class, "size.cypher");
 
 	private final GraphReads reads;
 

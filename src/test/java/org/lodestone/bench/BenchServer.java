@@ -26,12 +26,15 @@ public final class BenchServer implements AutoCloseable {
 
 	private final int boltPort;
 
+	private final Path store;
+
 	private final double startupSeconds;
 
-	private BenchServer(Process process, int port, int boltPort, double startupSeconds) {
+	private BenchServer(Process process, int port, int boltPort, Path store, double startupSeconds) {
 		this.process = process;
 		this.port = port;
 		this.boltPort = boltPort;
+		this.store = store;
 		this.startupSeconds = startupSeconds;
 	}
 
@@ -45,15 +48,33 @@ public final class BenchServer implements AutoCloseable {
 	 * @throws InterruptedException when interrupted
 	 */
 	public static BenchServer start(Path jar, Path store, Path log) throws IOException, InterruptedException {
+		return start(jar, store, log, List.of());
+	}
+
+	/**
+	 * {@link #start(Path, Path, Path)} with more arguments for the application.
+	 * @param jar the packaged application
+	 * @param store the engine's directory
+	 * @param log where the process's output goes
+	 * @param arguments more {@code --name=value} arguments, such as {@code --spring.cache.type=none}
+	 * @return the running server
+	 * @throws IOException when the process cannot start
+	 * @throws InterruptedException when interrupted
+	 */
+	public static BenchServer start(Path jar, Path store, Path log, List<String> arguments)
+			throws IOException, InterruptedException {
 		int port = FreePorts.next();
 		int bolt = FreePorts.next();
 		int http = FreePorts.next();
 		Files.createDirectories(log.getParent());
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=" + port, "--lodestone.neo4j.directory=" + store,
-				"--lodestone.neo4j.bolt-port=" + bolt, "--lodestone.neo4j.http-port=" + http,
-				"--lodestone.rate-limit.enabled=false", "--management.endpoints.web.exposure.include=health,info,metrics"))
+		List<String> command = new java.util.ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+				"--server.port=" + port, "--lodestone.neo4j.directory=" + store, "--lodestone.neo4j.bolt-port=" + bolt,
+				"--lodestone.neo4j.http-port=" + http, "--lodestone.rate-limit.enabled=false",
+				"--management.endpoints.web.exposure.include=health,info,metrics"));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -68,7 +89,7 @@ public final class BenchServer implements AutoCloseable {
 				HttpResponse<String> response = client.send(HttpRequest.newBuilder(health)
 					.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-					return new BenchServer(process, port, bolt, (System.nanoTime() - started) / 1e9);
+					return new BenchServer(process, port, bolt, store, (System.nanoTime() - started) / 1e9);
 				}
 			}
 			catch (IOException ex) {
@@ -86,6 +107,17 @@ public final class BenchServer implements AutoCloseable {
 
 	public URI bolt() {
 		return URI.create("bolt://127.0.0.1:" + this.boltPort);
+	}
+
+	/**
+	 * A driver to the server's engine, which always has a password: the one the application generated and keeps in
+	 * its directory (user {@code neo4j}).
+	 * @return a new driver; the caller closes it
+	 * @throws IOException when the password file cannot be read
+	 */
+	public org.neo4j.driver.Driver driver() throws IOException {
+		String password = Files.readString(this.store.resolve("neo4j-password"), StandardCharsets.UTF_8).strip();
+		return org.neo4j.driver.GraphDatabase.driver(bolt(), org.neo4j.driver.AuthTokens.basic("neo4j", password));
 	}
 
 	public double startupSeconds() {

@@ -29,9 +29,7 @@ import java.util.zip.ZipInputStream;
 import org.lodestone.export.SnapshotExports;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.synth.SyntheticGraph;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -423,7 +421,7 @@ public final class BenchmarkSuite {
 
 	private void pathBenchmark(SyntheticGraph.Size size, BenchServer server, Path pairs) throws Exception {
 		boolean large = size == SyntheticGraph.Size.L;
-		try (Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+		try (Driver driver = server.driver()) {
 			InterleavedPathLatency latency = new InterleavedPathLatency(
 					HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), server.base(), driver);
 			// The server has just started: without this, the first distance measured would also time its JIT.
@@ -491,7 +489,7 @@ public final class BenchmarkSuite {
 		Path dir = Files.createDirectories(this.work.resolve("wrk"));
 		List<String> entities = new ArrayList<>();
 		List<String> shortest = new ArrayList<>();
-		try (Driver driver = GraphDatabase.driver(server.bolt(), AuthTokens.none())) {
+		try (Driver driver = server.driver()) {
 			driver.executableQuery("MATCH (n:Entity) RETURN n.id AS id ORDER BY id").execute().records()
 				.forEach(record -> entities.add(record.get("id").asString()));
 			PathPairs.choose(driver, 4, 5, SEED).forEach((distance, list) -> {
@@ -531,7 +529,7 @@ public final class BenchmarkSuite {
 		}
 	}
 
-	private static String lua(List<String> paths) {
+	static String lua(List<String> paths) {
 		String list = paths.stream().map(path -> "  \"" + path + "\",").collect(Collectors.joining("\n"));
 		return """
 				-- Written by BenchmarkSuite: cycles through these requests.
@@ -552,7 +550,7 @@ public final class BenchmarkSuite {
 				""".formatted(list);
 	}
 
-	private static double[] wrk(Path script, BenchServer server, int seconds) throws Exception {
+	static double[] wrk(Path script, BenchServer server, int seconds) throws Exception {
 		Process process = new ProcessBuilder("wrk", "-t2", "-c8", "-d" + seconds + "s", "--timeout", "10s", "-s",
 				script.toString(), server.base().toString())
 			.redirectErrorStream(true)
@@ -718,7 +716,7 @@ public final class BenchmarkSuite {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return parts[0] + ", " + parts[1] + ", " + parts[2];
