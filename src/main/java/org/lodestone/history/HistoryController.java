@@ -3,6 +3,9 @@ package org.lodestone.history;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.lodestone.path.PathAnswer;
 import org.lodestone.path.PathOptions;
@@ -42,13 +45,51 @@ class HistoryController {
 				RequestValues.integer("offset", offset), RequestValues.integer("limit", limit));
 	}
 
+	// With ids, a watch list: only the changes of those entities and of their relationships.
 	@GetMapping("/api/changes.atom")
 	ResponseEntity<String> changesFeed(@RequestParam(required = false) String since,
-			@RequestParam(defaultValue = "50") String limit) {
-		ChangePage page = this.history.changes(RequestValues.instant("since", since), null, 0,
+			@RequestParam(defaultValue = "50") String limit, @RequestParam(required = false) List<String> ids) {
+		List<String> watched = watchList(ids);
+		ChangePage page = this.history.changes(RequestValues.instant("since", since), watched, null, 0,
 				RequestValues.integer("limit", limit));
-		return atom(AtomFeeds.write("urn:lodestone:changes", "Lodestone: what changed in the graph", self(), base(),
-				page));
+		String id = (watched == null) ? "urn:lodestone:changes"
+				: "urn:lodestone:watch:" + URLEncoder.encode(String.join(",", watched), StandardCharsets.UTF_8);
+		String title = (watched == null) ? "Lodestone: what changed in the graph"
+				: "Lodestone: changes to " + String.join(", ", watched);
+		return atom(AtomFeeds.write(id, title, self(), base(), page));
+	}
+
+	// A saved path question as a feed: the changes of the entities and relationships on its current answer's paths.
+	@GetMapping("/api/paths.atom")
+	ResponseEntity<String> pathFeed(@RequestParam String from, @RequestParam String to,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_MODE) String mode,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_K) String k,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_MAX_DEPTH) String maxDepth,
+			@RequestParam(required = false) String types,
+			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String minConfidence,
+			@RequestParam(defaultValue = PathOptions.DEFAULT_DIRECTION) String direction,
+			@RequestParam(required = false) String since, @RequestParam(defaultValue = "50") String limit) {
+		PathAnswer answer = this.paths.connect(from, to, PathOptions.parse(mode, k, maxDepth, types, excludeTypes,
+				kinds, asOf, minConfidence, direction));
+		Set<String> elements = new LinkedHashSet<>();
+		answer.paths().forEach(path -> {
+			path.nodes().forEach(node -> elements.add(node.id()));
+			path.hops().forEach(hop -> elements.add(hop.id()));
+		});
+		ChangePage page = this.history.changes(RequestValues.instant("since", since), null, List.copyOf(elements), 0,
+				RequestValues.integer("limit", limit));
+		return atom(AtomFeeds.write("urn:lodestone:paths:" + URLEncoder.encode(answer.from().id() + ","
+				+ answer.to().id(), StandardCharsets.UTF_8), "Lodestone: changes on the paths from "
+						+ answer.from().name() + " to " + answer.to().name(), self(), base(), page));
+	}
+
+	private static List<String> watchList(List<String> ids) {
+		if (ids == null) {
+			return null;
+		}
+		List<String> watched = ids.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+		return watched.isEmpty() ? null : watched;
 	}
 
 	@GetMapping("/api/entities/{id}/history")

@@ -37,12 +37,18 @@ public class HistoryService {
 	/** The most changes on one page. */
 	public static final int MAX_LIMIT = 200;
 
+	/** The most entities one watch list may name. */
+	public static final int MAX_WATCHED = 100;
+
 	/** The furthest a page may start from the newest change. */
 	public static final int MAX_OFFSET = 100_000;
 
 	// What a :Version node holds besides the element's own properties.
 	private static final Set<String> VERSION_KEYS = Set.of("id", "element", "of", "recordedAt", "recordedAs",
-			"changeId", "supersededAt", "supersededBy", "endedBy", "from", "type", "to");
+			"changeId", "supersededAt", "supersededBy", "endedBy");
+
+	// A relationship version's ends and type, kept apart from its properties (a source's own `type` is a property).
+	private static final Set<String> RELATIONSHIP_KEYS = Set.of("from", "type", "to");
 
 	// A relationship's stable id as RelationshipType.edgeId writes it; the types keyed by period come as a parameter
 	// from the enum.
@@ -101,17 +107,20 @@ public class HistoryService {
 			""".formatted(EDGE_ID, SOURCES_OF.formatted("coalesce(props.sources, [])"));
 
 	// Every element's change since $since, newest first: a version recorded (added or corrected, with the version it
-	// replaced), or a version retracted. With $id, only those of that entity and its relationships.
+	// replaced), or a version retracted. With $ids, only those of these entities and their relationships; with
+	// $elements, only those of these elements (a path's entities and hops).
 	private static final String CHANGES = """
 			CALL () {
 			  MATCH (v:Version) WHERE v.recordedAt >= $since
-			    AND ($id IS NULL OR v.element = $id OR v.from = $id OR v.to = $id)
+			    AND ($ids IS NULL OR v.element IN $ids OR v.from IN $ids OR v.to IN $ids)
+			    AND ($elements IS NULL OR v.element IN $elements)
 			  OPTIONAL MATCH (b:Version {element: v.element, supersededBy: v.changeId})
 			  RETURN v.changeId AS changeId, v.recordedAt AS at, v.element AS element, v.of AS of,
 			         v.recordedAs AS what, properties(b) AS before, properties(v) AS after
 			  UNION ALL
 			  MATCH (b:Version) WHERE b.supersededAt >= $since AND b.endedBy = 'retracted'
-			    AND ($id IS NULL OR b.element = $id OR b.from = $id OR b.to = $id)
+			    AND ($ids IS NULL OR b.element IN $ids OR b.from IN $ids OR b.to IN $ids)
+			    AND ($elements IS NULL OR b.element IN $elements)
 			  RETURN b.supersededBy AS changeId, b.supersededAt AS at, b.element AS element, b.of AS of,
 			         'retracted' AS what, properties(b) AS before, null AS after
 			}
@@ -160,6 +169,22 @@ public class HistoryService {
 	 * @return the page, newest first
 	 */
 	public ChangePage changes(Instant since, String entityId, int offset, int limit) {
+		return changes(since, (entityId != null) ? List.of(entityId) : null, null, offset, limit);
+	}
+
+	/**
+	 * @param since the earliest instant, or {@code null} for all of history
+	 * @param entityIds only changes of these entities and their relationships (a watch list), or {@code null}
+	 * @param elements only changes of these elements (entity and relationship ids), or {@code null}
+	 * @param offset newer changes to skip, 0 to {@value #MAX_OFFSET}
+	 * @param limit the most changes, 1 to {@value #MAX_LIMIT}
+	 * @return the page, newest first
+	 */
+	public ChangePage changes(Instant since, List<String> entityIds, List<String> elements, int offset, int limit) {
+		if (entityIds != null && entityIds.size() > MAX_WATCHED) {
+			throw new InvalidRequestException("ids", "at most " + MAX_WATCHED + " ids may be watched in one feed, got "
+					+ entityIds.size());
+		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
 		}
@@ -170,7 +195,8 @@ public class HistoryService {
 		Instant from = (since != null) ? since : Instant.EPOCH;
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("since", OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
-		parameters.put("id", entityId);
+		parameters.put("ids", entityIds);
+		parameters.put("elements", elements);
 		parameters.put("offset", offset);
 		// One more than asked, to tell whether another page follows.
 		parameters.put("limit", limit + 1);
@@ -293,8 +319,10 @@ public class HistoryService {
 			props.put("type", version.get("type"));
 			props.put("to", version.get("to"));
 		}
+		boolean relationship = "relationship".equals(version.get("of"));
 		version.entrySet().stream()
-			.filter(entry -> !VERSION_KEYS.contains(entry.getKey()))
+			.filter(entry -> !VERSION_KEYS.contains(entry.getKey())
+					&& !(relationship && RELATIONSHIP_KEYS.contains(entry.getKey())))
 			.sorted(Map.Entry.comparingByKey())
 			.forEach(entry -> props.put(entry.getKey(), entry.getValue()));
 		return props;

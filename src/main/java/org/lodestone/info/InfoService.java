@@ -21,9 +21,12 @@ class InfoService {
 			RETURN versions[0] AS version, edition
 			""";
 
-	// Both counts come from the count store, so they cost the same on any size of graph.
+	// Both counts come from the count store, so they cost the same on any size of graph. Nodes are the current graph's
+	// (entities and sources), not the recorded history's :Version and :Change nodes beside it.
 	private static final String SIZE = """
-			CALL () { MATCH (n) RETURN count(n) AS nodes }
+			CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+			CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+			WITH entities + sources AS nodes
 			CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 			RETURN nodes, relationships
 			""";

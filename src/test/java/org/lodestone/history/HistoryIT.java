@@ -101,7 +101,9 @@ class HistoryIT extends IntegrationTest {
 			.jsonPath("$.changes[0].after.from").isEqualTo("company:feed-a")
 			.jsonPath("$.changes[0].sources[0].id").isEqualTo("src:feed-2025-01-01-probe")
 			.jsonPath("$.changes[1].what").isEqualTo("added")
-			.jsonPath("$.changes[1].before").doesNotExist();
+			.jsonPath("$.changes[1].before").doesNotExist()
+			// A source's own type (news, official, data, ...) is one of its properties.
+			.jsonPath("$.changes[?(@.element == 'src:feed-2025-01-01-probe')].after.type").isEqualTo(List.of("data"));
 
 		// Paged: two at a time, the same changes in the same order.
 		this.rest.get().uri("/api/changes?since={since}&limit=2", this.added.recordedAt().toInstant()).exchange()
@@ -156,6 +158,28 @@ class HistoryIT extends IntegrationTest {
 
 		this.rest.get().uri("/api/entities/company:feed-nobody/history.atom").exchange()
 			.expectStatus().isNotFound();
+	}
+
+	@Test
+	void aWatchListFeedAndAPathQuestionFeedHoldTheChangesOfWhatTheyName() throws Exception {
+		String watched = this.rest.get().uri("/api/changes.atom?ids=company:feed-b,company:feed-nobody&since={since}",
+				this.added.recordedAt().toInstant())
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(new SyndFeedInput().build(new StringReader(watched)).getEntries()).extracting(SyndEntry::getTitle)
+			.containsExactly("corrected relationship " + AB, "added relationship " + AB, "added entity company:feed-b");
+		assertAtom(watched);
+
+		String path = this.rest.get().uri("/api/paths.atom?from=company:feed-a&to=company:feed-b").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		SyndFeed feed = new SyndFeedInput().build(new StringReader(path));
+		assertThat(feed.getTitle()).isEqualTo("Lodestone: changes on the paths from Feed A to Feed B");
+		// Newest first; within one change by element id, where an entity's id sorts before its relationships'.
+		assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("corrected relationship " + AB,
+				"added entity company:feed-a", "added relationship " + AB, "added entity company:feed-b");
+		assertAtom(path);
 	}
 
 	@Test

@@ -185,6 +185,34 @@ class RecordedHistoryIT extends IntegrationTest {
 	}
 
 	@Test
+	void aFullSnapshotRetractsWhatItNoLongerHoldsAndNothingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		importCsv(RELATIONSHIPS, ImportOptions.unattended("history-test"));
+		// The whole graph as it stands, exported and read back, without one relationship.
+		byte[] json = this.rest.get().uri("/api/export?format=json").exchange()
+			.expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("lodestone-graph.json"), json);
+		Dataset whole = this.importer.read(DatasetFile.fromPath(file));
+		Dataset withoutBc = new Dataset(whole.sources(), whole.entities(), whole.relationships().stream()
+			.filter(rel -> !rel.type().edgeId(rel.from(), rel.to(), rel.validFrom()).equals(BC))
+			.toList());
+		StoredGraph before = StoredGraph.read(this.driver);
+
+		ImportReport report = this.importer.importDataset(withoutBc,
+				new ImportOptions("analyst", "snapshot without the second membership", true, List.of(), true),
+				ImportProgress.NONE);
+
+		assertThat(report.retracted()).isEqualTo(1);
+		assertThat(report.added() + report.corrected()).isZero();
+		assertThat(relationshipsBetweenProbes()).isEqualTo(1);
+		assertThat(StoredGraph.read(this.driver).nodes()).isEqualTo(before.nodes());
+		assertThat(StoredGraph.read(this.driver).edges()).hasSize(before.edges().size() - 1);
+		assertThat(versions(BC)).singleElement()
+			.satisfies(version -> assertThat(version.get("endedBy").asString()).isEqualTo("retracted"));
+	}
+
+	@Test
 	void retractingAnUnknownIdIsRefusedAndWritesNothing() {
 		importCsv(RELATIONSHIPS, ImportOptions.unattended("history-test"));
 		long versions = count("MATCH (v:Version) RETURN count(v) AS n");
