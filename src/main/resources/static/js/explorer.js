@@ -27,6 +27,7 @@
     from: null, // EntitySummary picked as From
     to: null, // EntitySummary picked as To
     asOf: null, // 'YYYY-MM-DD' or null
+    knownAt: null, // an instant from the address bar (?knownAt=): warn when a hop changed since then
     view: 'empty', // 'empty' | 'paths' | 'neighborhood'
     center: null, // the entity of a neighbourhood view
     paths: [],
@@ -439,8 +440,12 @@
     setStatus(`Looking for what connects ${state.from.name} to ${state.to.name}…`, 'loading');
     const params = new URLSearchParams({ from: state.from.id, to: state.to.id });
     if (state.asOf) params.set('asOf', state.asOf);
-    const answer = await api(`api/paths?${params}`);
+    if (state.knownAt) params.set('knownAt', state.knownAt);
+    const result = await api(`api/paths?${params}`);
     if (generation !== state.generation) return;
+    // With knownAt the answer comes with each hop as the graph recorded it then.
+    const answer = state.knownAt ? result.answer : result;
+    showHistoryBanner(state.knownAt ? result : null);
     cy.elements().remove();
     state.view = 'paths';
     state.center = null;
@@ -458,7 +463,25 @@
     return `${n} path${n === 1 ? '' : 's'} from ${answer.from.name} to ${answer.to.name}${when}, best first.`;
   }
 
+  // A cited path may have changed since the analyst read it: name the hops corrected or added after knownAt.
+  function showHistoryBanner(known) {
+    const banner = $('#history-banner');
+    if (!known || !known.changedSince) {
+      banner.hidden = true;
+      banner.replaceChildren();
+      return;
+    }
+    const changed = new Map();
+    known.paths.forEach((path) => path.hops.filter((hop) => hop.status !== 'unchanged')
+      .forEach((hop) => changed.set(hop.id, hop.status)));
+    banner.replaceChildren(`Changed since ${known.knownAt}: `,
+      ...[...changed].flatMap(([id, status], i) => [i ? ', ' : '', el('code', {}, id), ` (${status})`]),
+      '. Open a hop\'s History for what the graph said then.');
+    banner.hidden = false;
+  }
+
   async function loadNeighborhood(generation, id) {
+    showHistoryBanner(null);
     setStatus('Loading the neighbourhood…', 'loading');
     const neighborhood = await fetchNeighbours(id);
     if (generation !== state.generation) return;
@@ -584,6 +607,43 @@
     }));
   }
 
+  // The recorded versions of an entity or a relationship, read when the section is first opened: when the graph began
+  // and stopped saying each one, whether it was corrected or retracted, by whom and why.
+  function historySection(entityId, element) {
+    const body = el('div', { class: 'history' }, el('p', { class: 'status', 'data-state': 'loading' }, 'Loading…'));
+    const section = el('details', { class: 'history-tab' }, el('summary', {}, 'History'), body);
+    let loaded = false;
+    section.addEventListener('toggle', async () => {
+      if (!section.open || loaded) return;
+      loaded = true;
+      try {
+        const history = await api(`api/entities/${encodeURIComponent(entityId)}/history`);
+        const versions = history.versions.filter((version) => version.element === element);
+        body.replaceChildren(versions.length === 0 ? el('p', {}, 'No recorded versions.')
+          : el('ol', { class: 'versions' }, versions.map(versionItem)));
+      } catch (error) {
+        body.replaceChildren(el('p', { class: 'status', 'data-state': 'error' }, error.message));
+      }
+    });
+    return section;
+  }
+
+  function versionItem(version) {
+    const props = version.properties;
+    const said = version.of === 'relationship'
+      ? `held ${props.validFrom}${props.validTo ? ' to ' + props.validTo : ''}, confidence ${props.confidence}`
+      : props.name;
+    const recorded = version.recordedAt
+      ? `recorded ${version.recordedAt} (${version.recordedAs}${version.recorded ? ' by ' + version.recorded.by : ''})`
+      : 'recorded before history was kept';
+    const ended = version.supersededAt
+      ? `${version.endedBy} ${version.supersededAt}${version.superseded ? ' by ' + version.superseded.by : ''}`
+        + (version.superseded && version.superseded.reason ? `: ${version.superseded.reason}` : '')
+      : 'current';
+    return el('li', { dataset: { current: String(version.current) } },
+      el('div', {}, said), el('div', { class: 'recorded' }, recorded), el('div', { class: 'ended' }, ended));
+  }
+
   async function showDetails(element) {
     state.selected = element.id();
     const panel = $('#details');
@@ -627,7 +687,8 @@
       connectionsInView(node) ? el('h3', {}, 'In this view') : null,
       connectionsInView(node),
       el('h3', {}, `Sources (${entity.sources.length})`),
-      sourceList(entity.sources));
+      sourceList(entity.sources),
+      historySection(entity.id, entity.id));
     panel.dataset.kind = 'node';
     panel.dataset.id = entity.id;
   }
@@ -651,7 +712,8 @@
         el('dt', {}, 'confidence'), el('dd', {}, confidence),
         link.share !== null && link.share !== undefined ? [el('dt', {}, 'share'), el('dd', {}, `${Math.round(link.share * 100)}%`)] : null,
         link.note ? [el('dt', {}, 'note'), el('dd', {}, link.note)] : null),
-      el('p', { class: 'subtype' }, el('code', {}, link.id)));
+      el('p', { class: 'subtype' }, el('code', {}, link.id)),
+      historySection(link.from.id, link.id));
     panel.dataset.kind = 'link';
     panel.dataset.id = link.id;
   }
@@ -928,6 +990,7 @@
     if (state.from) params.set('from', state.from.id);
     if (state.to) params.set('to', state.to.id);
     if (state.asOf) params.set('asOf', state.asOf);
+    if (state.knownAt) params.set('knownAt', state.knownAt);
     if (state.expanded.length) params.set('expand', state.expanded.join(','));
     const query = params.toString();
     window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
@@ -938,6 +1001,9 @@
     const load = async (id) => (id ? api(`api/entities/${encodeURIComponent(id)}`).catch(() => null) : null);
     const [from, to] = await Promise.all([load(params.get('from')), load(params.get('to'))]);
     if (params.get('asOf') && /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf'))) state.asOf = params.get('asOf');
+    if (params.get('knownAt') && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(params.get('knownAt'))) {
+      state.knownAt = params.get('knownAt');
+    }
     if (params.get('expand')) state.expanded = params.get('expand').split(',').filter(Boolean);
     if (from) pickers.from.pick(from, false);
     if (to) pickers.to.pick(to, false);

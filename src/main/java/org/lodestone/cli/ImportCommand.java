@@ -2,6 +2,8 @@ package org.lodestone.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -10,8 +12,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.DatasetFile;
 import org.lodestone.ingest.GraphImporter;
+import org.lodestone.ingest.ImportOptions;
 import org.lodestone.ingest.ImportReport;
 import org.lodestone.ingest.InvalidDatasetException;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -22,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code import [dir|file]}: validates the directory's CSV files (or one file, such as a JSON graph export) and
- * imports them in one transaction, showing rows done and the rate as it goes.
+ * imports them in one transaction, showing rows done and the rate as it goes. {@code --reason=...} says why (required
+ * when the import corrects or retracts), {@code --full-snapshot} retracts what the files no longer hold and
+ * {@code --retract=id,...} retracts the ids given.
  */
 @Component
 @Order(100)
@@ -60,9 +66,28 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			.showSpeed()
 			.setUpdateIntervalMillis(500)
 			.build()) {
-			report = this.importer.importDataset(dataset, (done, total) -> bar.stepTo(done));
+			report = this.importer.importDataset(dataset, options(args), (done, total) -> bar.stepTo(done));
+		}
+		catch (InvalidRequestException ex) {
+			System.err.println(ex.getMessage());
+			this.exitCode = 1;
+			return;
 		}
 		System.out.println("Committed: " + report);
+	}
+
+	// --reason=..., --full-snapshot and --retract=id[,id...]; the change is recorded as made by the system user.
+	private static ImportOptions options(ApplicationArguments args) {
+		List<String> reasons = args.getOptionValues("reason");
+		List<String> retract = new ArrayList<>();
+		List<String> given = args.getOptionValues("retract");
+		if (given != null) {
+			given.forEach(value -> Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+				.forEach(retract::add));
+		}
+		return new ImportOptions("cli:" + System.getProperty("user.name", "unknown"),
+				(reasons == null || reasons.isEmpty()) ? null : reasons.get(reasons.size() - 1),
+				args.containsOption("full-snapshot"), retract, true);
 	}
 
 	@Override

@@ -13,7 +13,7 @@ public class EntityNotFoundException extends RuntimeException {
 
 	private final List<EntitySummary> closeMatches;
 
-	EntityNotFoundException(String query, List<EntitySummary> closeMatches) {
+	public EntityNotFoundException(String query, List<EntitySummary> closeMatches) {
 		super("No entity is called '" + query + "'"
 				+ (closeMatches.isEmpty() ? "" : "; close matches: " + String.join(", ",
 						closeMatches.stream().map(match -> match.name() + " (" + match.id() + ")").toList())));

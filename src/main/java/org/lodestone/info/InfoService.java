@@ -18,7 +18,8 @@ class InfoService {
 
 	private static final String ENGINE = CypherResources.load(InfoService.class, "engine.cypher");
 
-	// Both counts come from the count store, so they cost the same on any size of graph.
+	// Both counts come from the count store, so they cost the same on any size of graph. Nodes are the current graph's
+	// (entities and sources), not the recorded history's :Version and :Change nodes beside it.
 	private static final String SIZE = CypherResources.load(InfoService.class, "size.cypher");
 
 	private final GraphReads reads;

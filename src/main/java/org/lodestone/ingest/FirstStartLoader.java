@@ -46,7 +46,8 @@ class FirstStartLoader implements ApplicationRunner {
 		}
 		// Through the importer, so the first start has the same file size limit as every other import.
 		Dataset dataset = this.importer.read(DatasetFile.fromLocation(this.properties.location()));
-		ImportReport report = this.importer.importDataset(dataset, ImportProgress.NONE);
+		ImportReport report = this.importer.importDataset(dataset, ImportOptions.unattended("first-start"),
+				ImportProgress.NONE);
 		logger.info("First start: loaded the bundled dataset from " + this.properties.location() + ": " + report);
 	}
 

@@ -1,6 +1,9 @@
 package org.lodestone.ingest;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +24,7 @@ import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
+import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -34,7 +38,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Writes a validated dataset into the graph in one transaction: either all of it lands or none of it does, and a
  * crash midway leaves the previous graph as it was (Neo4j recovers from its write-ahead log). Rows are merged on their
- * ids, so importing the same files again changes nothing.
+ * ids, so importing the same files again changes nothing. What an import adds, corrects or retracts is recorded as
+ * versions beside the current graph, in the same transaction (see {@code docs/architecture.md}, "Recorded history").
  */
 @Service
 public class GraphImporter {
@@ -65,16 +70,73 @@ public class GraphImporter {
 	// removes again, in the same statement. A separate OPTIONAL MATCH for the old element cost a second lookup per row.
 	private static final String CREATED_MARK = "lodestone_import_created";
 
+	// History (docs/architecture.md, "Recorded history"): the current graph stays as it always was, and every version
+	// of an element is also a :Version node beside it, linked to nothing, so no query of the current graph, in the
+	// application or in Browser, ever meets one. A row that adds or corrects an element closes the element's open
+	// version (supersededAt) and opens a new one (recordedAt); an element stored before history was kept (the offline
+	// first-start load) gets its old version written first, without a recordedAt. Unchanged rows write nothing.
+	private static final String RECORD_VERSION = """
+			CALL (row, outcome, before) {
+			  WITH row, outcome, before WHERE outcome <> 'unchanged'
+			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
+			  WITH row, outcome, before, collect(open) AS opens
+			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'corrected')
+			  FOREACH (_ IN CASE WHEN outcome = 'updated' AND size(opens) = 0 THEN [1] ELSE [] END |
+			    CREATE (old:Version)
+			    SET old = before,
+			        old += row.ends,
+			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
+			                supersededAt: $at, supersededBy: $change, endedBy: 'corrected'})
+			  CREATE (v:Version)
+			  SET v = row.props,
+			      v += row.ends,
+			      v += {id: $change + '/' + row.key, element: row.key, of: $of, recordedAt: $at, changeId: $change,
+			            recordedAs: CASE outcome WHEN 'created' THEN 'added' ELSE 'corrected' END}
+			}
+			""";
+
+	// A retracted element leaves the current graph; its open version is closed as retracted, so the history still
+	// says what the graph said until then.
+	private static final String RETIRE_VERSION = """
+			CALL (row, before) {
+			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
+			  WITH row, before, collect(open) AS opens
+			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'retracted')
+			  FOREACH (_ IN CASE WHEN size(opens) = 0 THEN [1] ELSE [] END |
+			    CREATE (old:Version)
+			    SET old = before,
+			        old += row.ends,
+			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
+			                supersededAt: $at, supersededBy: $change, endedBy: 'retracted'})
+			}
+			""";
+
+	// Taken first in every import's transaction: imports, from this application or any other sharing the database,
+	// record their changes one after another, so no two interleave their versions, and change numbers follow commits.
+	private static final String NEXT_CHANGE = """
+			MERGE (log:ChangeLog {id: 'changelog'})
+			ON CREATE SET log.last = 0
+			SET log.last = log.last + 1
+			RETURN log.last AS seq
+			""";
+
+	private static final String RECORD_CHANGE = """
+			CREATE (c:Change {id: $change, seq: $seq, at: $at, by: $by, reason: $reason, fullSnapshot: $fullSnapshot,
+			                  added: $added, corrected: $corrected, retracted: $retracted, unchanged: $unchanged})
+			""";
+
 	private static final String WRITE_SOURCES = """
 			UNWIND $rows AS row
 			MERGE (s:Source {id: row.id})
 			ON CREATE SET s.%1$s = true
 			WITH s, row, CASE WHEN s.%1$s IS NOT NULL THEN 'created'
 			                  WHEN properties(s) = row.props THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome
+			                  ELSE 'updated' END AS outcome, properties(s) AS before
 			SET s = row.props
+			WITH row, outcome, before
+			%2$s
 			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK);
+			""".formatted(CREATED_MARK, RECORD_VERSION);
 
 	// Labels come from the Subtype and Kind enums, never from the file's text.
 	private static final String WRITE_ENTITIES = """
@@ -83,17 +145,45 @@ public class GraphImporter {
 			ON CREATE SET n.%1$s = true
 			WITH n, row, CASE WHEN n.%1$s IS NOT NULL THEN 'created'
 			                  WHEN properties(n) = row.props AND all(label IN row.labels WHERE label IN labels(n)) THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome
+			                  ELSE 'updated' END AS outcome, properties(n) AS before
 			SET n = row.props
 			REMOVE n:$($typeLabels)
 			SET n:$(row.labels)
+			WITH row, outcome, before
+			%2$s
 			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK);
+			""".formatted(CREATED_MARK, RECORD_VERSION);
+
+	static final String RETRACT_ENTITIES = """
+			UNWIND $rows AS row
+			MATCH (n:Entity {id: row.key})
+			WITH row, n, properties(n) AS before
+			DETACH DELETE n
+			WITH row, before
+			%1$s
+			RETURN 'retracted' AS outcome, count(*) AS count
+			""".formatted(RETIRE_VERSION);
+
+	// Every relationship touching the entities to retract, so each is retracted with its own version first.
+	static final String RELATIONSHIPS_OF = """
+			MATCH (n:Entity)-[r]-(:Entity) WHERE n.id IN $ids
+			RETURN DISTINCT startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, r.validFrom AS validFrom
+			""";
+
+	// A full snapshot retracts what the graph holds and the dataset does not: every key, to compare in Java.
+	static final String ENTITY_KEYS = "MATCH (n:Entity) RETURN n.id AS id";
+
+	static final String RELATIONSHIP_KEYS = """
+			MATCH (a:Entity)-[r]->(b:Entity)
+			RETURN a.id AS from, type(r) AS type, b.id AS to, r.validFrom AS validFrom
+			""";
 
 	// One statement per relationship type, the type written from the RelationshipType enum, never from the file's
 	// text. A static type matters: Neo4j 5.26 plans MATCH and MERGE with a dynamic type, $(row.type), as a scan of
 	// every relationship in the graph per row, which made imports quadratic (docs/benchmarks.md).
 	private static final Map<RelationshipType, String> WRITE_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
+
+	static final Map<RelationshipType, String> RETRACT_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
 
 	static {
 		for (RelationshipType type : RelationshipType.values()) {
@@ -105,11 +195,23 @@ public class GraphImporter {
 					ON CREATE SET r.%2$s = true
 					WITH r, row, CASE WHEN r.%2$s IS NOT NULL THEN 'created'
 					                  WHEN properties(r) = row.props THEN 'unchanged'
-					                  ELSE 'updated' END AS outcome
+					                  ELSE 'updated' END AS outcome, properties(r) AS before
 					SET r = row.props
+					WITH row, outcome, before
+					%4$s
 					RETURN outcome, count(*) AS count
 					""".formatted(type.name(), CREATED_MARK,
-					type.keyedByPeriod() ? " {validFrom: row.props.validFrom}" : ""));
+					type.keyedByPeriod() ? " {validFrom: row.props.validFrom}" : "", RECORD_VERSION));
+			RETRACT_RELATIONSHIPS.put(type, """
+					UNWIND $rows AS row
+					MATCH (a:Entity {id: row.from})-[r:%1$s]->(b:Entity {id: row.to})
+					WHERE row.validFrom IS NULL OR r.validFrom = row.validFrom
+					WITH row, r, properties(r) AS before
+					DELETE r
+					WITH row, before
+					%2$s
+					RETURN 'retracted' AS outcome, count(*) AS count
+					""".formatted(type.name(), RETIRE_VERSION));
 		}
 	}
 
@@ -154,13 +256,31 @@ public class GraphImporter {
 	}
 
 	/**
-	 * Imports the dataset, all or nothing.
+	 * Imports the dataset, all or nothing, as an unattended import: corrections need no reason and nothing is
+	 * retracted.
 	 * @param dataset a validated dataset
 	 * @param progress told after every batch
 	 * @return what changed
 	 * @throws ImportInProgressException when another import is running
 	 */
 	public ImportReport importDataset(Dataset dataset, ImportProgress progress) {
+		return importDataset(dataset, ImportOptions.unattended("importer"), progress);
+	}
+
+	/**
+	 * Imports the dataset, all or nothing, and records what it changed as one change in the graph's history: the
+	 * versions it closed and opened, and a {@code :Change} with when, who and why. An import that changes nothing
+	 * records nothing.
+	 * @param dataset a validated dataset
+	 * @param options who imports, why, and what to retract
+	 * @param progress told after every batch
+	 * @return what changed
+	 * @throws ImportInProgressException when another import is running
+	 * @throws org.lodestone.request.InvalidRequestException when the retraction list or the reason is not acceptable;
+	 * nothing is written then
+	 */
+	public ImportReport importDataset(Dataset dataset, ImportOptions options, ImportProgress progress) {
+		Retractions.check(options);
 		if (!this.lock.tryLock()) {
 			throw new ImportInProgressException();
 		}
@@ -172,25 +292,56 @@ public class GraphImporter {
 						.withTimeout(this.timeout)
 						.withMetadata(Map.of("app", "lodestone-import"))
 						.build())) {
+				long seq = tx.run(NEXT_CHANGE).single().get("seq").asLong();
+				// Taken once the change log is locked, so that change times follow the order changes commit in.
+				OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+				String change = "change:" + seq;
+				Map<String, Object> history = Map.of("change", change, "at", at);
 				ImportReport.Counts sources = batches.write(tx, WRITE_SOURCES, dataset.sources(),
-						GraphImporter::sourceRow, Map.of());
+						GraphImporter::sourceRow, with(history, "of", "source"));
 				ImportReport.Counts entities = batches.write(tx, WRITE_ENTITIES, dataset.entities(),
-						GraphImporter::entityRow, Map.of("typeLabels", TYPE_LABELS));
+						GraphImporter::entityRow, with(with(history, "of", "entity"), "typeLabels", TYPE_LABELS));
 				ImportReport.Counts relationships = ImportReport.Counts.NONE;
 				Map<RelationshipType, List<Dataset.Relationship>> byType = new EnumMap<>(RelationshipType.class);
 				dataset.relationships()
 					.forEach(rel -> byType.computeIfAbsent(rel.type(), type -> new ArrayList<>()).add(rel));
 				for (Map.Entry<RelationshipType, List<Dataset.Relationship>> group : byType.entrySet()) {
 					relationships = relationships.plus(batches.write(tx, WRITE_RELATIONSHIPS.get(group.getKey()),
-							group.getValue(), GraphImporter::relationshipRow, Map.of()));
+							group.getValue(), GraphImporter::relationshipRow, with(history, "of", "relationship")));
 				}
+				Retractions retractions = Retractions.of(tx, dataset, options);
+				relationships = relationships.plus(retractions.retractRelationships(tx, history));
+				entities = entities.plus(retractions.retractEntities(tx, history));
+				ImportReport report = new ImportReport(sources, entities, relationships,
+						Duration.ofNanos(System.nanoTime() - started), change, at);
+				if (!report.changedAnything()) {
+					// Nothing to record: rolling back also returns the change number taken above.
+					tx.rollback();
+					report = new ImportReport(sources, entities, relationships,
+							Duration.ofNanos(System.nanoTime() - started));
+					logger.info("Import changed nothing: " + report);
+					return report;
+				}
+				if (options.reasonRequired() && options.reason() == null
+						&& report.corrected() + report.retracted() > 0) {
+					tx.rollback();
+					throw new InvalidRequestException("reason", "this import corrects " + report.corrected()
+							+ " and retracts " + report.retracted()
+							+ " elements; a correction or retraction needs a reason, so nothing was imported");
+				}
+				Map<String, Object> recorded = new HashMap<>(history);
+				recorded.put("seq", seq);
+				recorded.put("by", options.by());
+				recorded.put("reason", options.reason());
+				recorded.put("fullSnapshot", options.fullSnapshot());
+				recorded.put("added", report.added());
+				recorded.put("corrected", report.corrected());
+				recorded.put("retracted", report.retracted());
+				recorded.put("unchanged", report.unchanged());
+				tx.run(RECORD_CHANGE, recorded).consume();
 				tx.commit();
 				replanIfReshaped(sources.created() + entities.created() + relationships.created());
-				ImportReport report = new ImportReport(sources, entities, relationships,
-						Duration.ofNanos(System.nanoTime() - started));
-				if (report.changedAnything()) {
-					this.version.advance();
-				}
+				this.version.advance();
 				logger.info("Import committed: " + report);
 				return report;
 			}
@@ -198,6 +349,12 @@ public class GraphImporter {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private static Map<String, Object> with(Map<String, Object> parameters, String key, Object value) {
+		Map<String, Object> all = new HashMap<>(parameters);
+		all.put(key, value);
+		return all;
 	}
 
 	/**
@@ -233,18 +390,20 @@ public class GraphImporter {
 
 	private static Map<String, Object> sourceRow(Dataset.Source source) {
 		GraphNode node = DatasetGraph.node(source);
-		return Map.of("id", node.id(), "props", node.properties());
+		return Map.of("id", node.id(), "key", node.id(), "ends", Map.of(), "props", node.properties());
 	}
 
 	private static Map<String, Object> entityRow(Dataset.Entity entity) {
 		GraphNode node = DatasetGraph.node(entity);
-		return Map.of("id", node.id(), "props", node.properties(), "labels",
+		return Map.of("id", node.id(), "key", node.id(), "ends", Map.of(), "props", node.properties(), "labels",
 				node.labels().subList(1, node.labels().size()));
 	}
 
 	private static Map<String, Object> relationshipRow(Dataset.Relationship relationship) {
 		GraphEdge edge = DatasetGraph.edge(relationship);
-		return Map.of("from", edge.from(), "to", edge.to(), "props", edge.properties());
+		return Map.of("from", edge.from(), "to", edge.to(), "props", edge.properties(), "key",
+				relationship.type().edgeId(edge.from(), edge.to(), relationship.validFrom()), "ends",
+				Map.of("from", edge.from(), "type", relationship.type().name(), "to", edge.to()));
 	}
 
 	private final class StoredIds implements KnownIds {

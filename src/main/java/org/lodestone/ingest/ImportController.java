@@ -1,5 +1,6 @@
 package org.lodestone.ingest;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,13 +9,15 @@ import org.lodestone.request.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/import}: the same validation and import as the command line, for CSV files (or JSON graphs
- * exported by Lodestone) uploaded as {@code multipart/form-data} parts named {@code files}.
+ * exported by Lodestone) uploaded as {@code multipart/form-data} parts named {@code files}, with the optional fields
+ * {@code reason} (required when the import corrects or retracts), {@code fullSnapshot} and {@code retract}.
  */
 @RestController
 @RequestMapping("/api/import")
@@ -27,7 +30,16 @@ class ImportController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ImportReport importFiles(@RequestPart("files") List<MultipartFile> uploads) {
+	ImportReport importFiles(@RequestPart("files") List<MultipartFile> uploads,
+			@RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") String fullSnapshot,
+			@RequestParam(required = false) List<String> retract, Principal principal) {
+		if (!fullSnapshot.equals("true") && !fullSnapshot.equals("false")) {
+			throw new InvalidRequestException("fullSnapshot", "fullSnapshot must be true or false, got '"
+					+ fullSnapshot + "'");
+		}
+		// The credential's name is who made the change; the security configuration lets no anonymous import here.
+		String by = (principal != null) ? principal.getName() : "anonymous";
+		ImportOptions options = new ImportOptions(by, reason, Boolean.parseBoolean(fullSnapshot), retract, true);
 		List<DatasetFile> files = new ArrayList<>();
 		for (MultipartFile upload : uploads) {
 			String name = upload.getOriginalFilename();
@@ -39,7 +51,7 @@ class ImportController {
 			}
 			files.add(new DatasetFile(name, upload::getInputStream));
 		}
-		return this.importer.importDataset(this.importer.read(files), ImportProgress.NONE);
+		return this.importer.importDataset(this.importer.read(files), options, ImportProgress.NONE);
 	}
 
 }

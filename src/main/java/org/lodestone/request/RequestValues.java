@@ -70,6 +70,31 @@ public final class RequestValues {
 	}
 
 	/**
+	 * An instant as an analyst writes it: {@code 2026-03-01T12:00:00Z}, with an offset, or a date alone, which means
+	 * the start of that day in UTC.
+	 * @param name the parameter's name
+	 * @param value its text, or {@code null}
+	 * @return the instant, or {@code null} when absent
+	 */
+	public static java.time.Instant instant(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		try {
+			if (text.length() == 10) {
+				return LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+			}
+			return java.time.OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidRequestException(name, name
+					+ " must be an instant as YYYY-MM-DDTHH:MM:SSZ (or with an offset), or a date as YYYY-MM-DD, got '"
+					+ value + "'");
+		}
+	}
+
+	/**
 	 * @param name the parameter's name
 	 * @param value comma-separated relationship types, or {@code null}
 	 * @return the types, empty when absent

@@ -145,6 +145,15 @@ class ExplorerPageIT extends IntegrationTest {
 		var shot = chromium.screenshot("explorer.png");
 		assertThat(Files.size(shot)).isGreaterThan(10_000);
 
+		// The hop's History section lists its recorded versions when opened: the bundled data was loaded offline on
+		// the first start, so one, current, stored before history was kept.
+		WebElement history = browser.findElement(By.cssSelector("#details details.history-tab summary"));
+		script("arguments[0].scrollIntoView({block: 'center'})", history);
+		history.click();
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#details ol.versions li")));
+		assertThat(browser.findElement(By.cssSelector("#details ol.versions")).getText())
+			.contains("recorded before history was kept", "current");
+
 		// Downloads link to the export API with this view's scope and parameters.
 		for (String format : FORMATS) {
 			String href = browser.findElement(By.cssSelector(

@@ -90,4 +90,17 @@ class RequestValuesTests {
 			});
 	}
 
+	@Test
+	void instantsTakeUtcOffsetsAndDatesMeanTheStartOfTheDayInUtc() {
+		assertThat(RequestValues.instant("knownAt", "2026-03-01T12:30:00Z"))
+			.isEqualTo(java.time.Instant.parse("2026-03-01T12:30:00Z"));
+		assertThat(RequestValues.instant("knownAt", "2026-03-01T14:30:00+02:00"))
+			.isEqualTo(java.time.Instant.parse("2026-03-01T12:30:00Z"));
+		assertThat(RequestValues.instant("since", "2026-03-01")).isEqualTo(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+		assertThat(RequestValues.instant("since", " ")).isNull();
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> RequestValues.instant("since", "2026-03-01T25:00:00Z"))
+			.satisfies(ex -> assertThat(ex.parameter()).isEqualTo("since"));
+	}
+
 }
