@@ -316,7 +316,7 @@
     try {
       const entity = await api(`api/entities/${encodeURIComponent(id)}`);
       if (panel.dataset.id !== id) return;
-      const date = asOf();
+      const date = state.view === 'changes' ? changesWindow().to : asOf();
       const life = entity.lifecycle || {};
       const byRole = new Map();
       (m ? m.subjects : []).forEach((s) => byRole.set(s.role, [...(byRole.get(s.role) || []), s]));
@@ -893,9 +893,9 @@
         animation: false,
         legend: { top: 4, data: kinds.map((k) => CHANGE_LABELS[k]) },
         tooltip: { trigger: 'item', confine: true },
-        grid: { left: 8, right: 24, top: 60, bottom: 30, containLabel: true },
+        grid: { left: 8, right: 24, top: 70, bottom: 30, containLabel: true },
         xAxis: { type: 'category', data: months },
-        yAxis: { type: 'value', name: 'changes', minInterval: 1 },
+        yAxis: { type: 'value', minInterval: 1 },
         series: kinds.map((kind) => ({
           id: kind, name: CHANGE_LABELS[kind], type: 'bar', stack: 'all',
           data: months.map((month) => diff.changes.filter((c) => c.change === kind && c.date.startsWith(month)).length),

@@ -121,7 +121,8 @@ class ExplorerViewsIT extends IntegrationTest {
 		// The pointer rests on the bar: its links to other measures are drawn.
 		assertThat(((Number) script("return viewChart.getOption().series.find(s => s.id === 'links').data.length"))
 			.intValue()).isGreaterThanOrEqualTo(3);
-		shoot("timeline.png");
+		// As the user sees it: the chart scrolled to the clicked bar, its links drawn, its details beside it.
+		chromium.screenshot("timeline.png");
 
 		// The date control: before the licences, they are not in force.
 		setDate("dash-date", "2019-01-01");
