@@ -148,6 +148,12 @@ class ExplorerViewsIT extends IntegrationTest {
 		assertThat(gallium).contains(DUAL_USE_BAN);
 		assertThat(new HashSet<>(tableIds())).isEqualTo(gallium);
 
+		// The keyboard: focus the chart, step to the first bar, open it.
+		WebElement chart = browser().findElement(By.id("chart"));
+		chart.sendKeys(Keys.ARROW_DOWN);
+		chart.sendKeys(Keys.ENTER);
+		waitForDetails(tableIds().get(0));
+
 		Path png = download("dash-png", "lodestone-timeline-", ".png");
 		assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
 		List<String> csv = Files.readAllLines(download("dash-csv", "lodestone-timeline-", ".csv"));
@@ -307,6 +313,8 @@ class ExplorerViewsIT extends IntegrationTest {
 		List<String> csv = Files.readAllLines(download("dash-csv", "lodestone-changes-2025-04-01-to-2025-06-01", ".csv"));
 		assertThat(csv.get(0)).isEqualTo("date,change,subject,description,sources");
 		assertThat(csv).hasSizeGreaterThan(1);
+		assertThat(Files.readAllBytes(download("dash-png", "lodestone-changes-2025-04-01-to-2025-06-01", ".png")))
+			.startsWith(0x89, 'P', 'N', 'G');
 	}
 
 	// ---------------------------------------------------------------- helpers
