@@ -993,7 +993,8 @@
     if (state.knownAt) params.set('knownAt', state.knownAt);
     if (state.expanded.length) params.set('expand', state.expanded.join(','));
     const query = params.toString();
-    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+    // The hash belongs to the other views (views.js); it is kept.
+    window.history.replaceState(null, '', `${query ? `?${query}` : window.location.pathname}${window.location.hash}`);
   }
 
   async function restoreFromUrl() {

@@ -36,14 +36,30 @@ class AnalysisController {
 
 	private final Centrality centrality;
 
+	private final MeasureTimeline timeline;
+
+	private final SupplyMatrix supply;
+
 	AnalysisController(LinkageLedger ledger, ChokepointExposure exposure, WhatIfScenarios scenarios, AsOfDiff diff,
-			MeasureCalendar calendar, Centrality centrality) {
+			MeasureCalendar calendar, Centrality centrality, MeasureTimeline timeline, SupplyMatrix supply) {
 		this.ledger = ledger;
 		this.exposure = exposure;
 		this.scenarios = scenarios;
 		this.diff = diff;
 		this.calendar = calendar;
 		this.centrality = centrality;
+		this.timeline = timeline;
+		this.supply = supply;
+	}
+
+	@GetMapping("/api/measures")
+	List<MeasureTimeline.Measure> measures() {
+		return this.timeline.measures();
+	}
+
+	@GetMapping("/api/supply")
+	SupplyMatrix.Matrix supply(@RequestParam(required = false) String asOf) {
+		return this.supply.matrix(RequestValues.date("asOf", asOf));
 	}
 
 	@GetMapping("/api/linkages")
