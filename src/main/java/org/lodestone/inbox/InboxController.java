@@ -24,8 +24,11 @@ class InboxController {
 
 	private final InboxService inbox;
 
-	InboxController(InboxService inbox) {
+	private final RefreshService refresh;
+
+	InboxController(InboxService inbox, RefreshService refresh) {
 		this.inbox = inbox;
+		this.refresh = refresh;
 	}
 
 	@GetMapping
@@ -55,6 +58,13 @@ class InboxController {
 		InboxService.Proposed proposed = this.inbox.proposeFromDocument(claim.url(), claim.title(), claim.text(),
 				claim.claim());
 		return ResponseEntity.status(proposed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(proposed);
+	}
+
+	// Runs on the connector's configured URL only: a URL from the request would let any WRITE credential make the
+	// server fetch addresses of its choosing.
+	@PostMapping("/connectors/{connector}/refresh")
+	RefreshService.RefreshReport refresh(@PathVariable String connector) {
+		return this.refresh.refresh(connector, null);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lodestone.neo4j.GraphReads;
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class RefreshService {
 	 */
 	public RefreshReport refresh(String connector, String location) {
 		if (!FederalRegisterConnector.NAME.equals(connector)) {
-			throw new ConnectorException(String.valueOf(connector),
+			throw new InvalidRequestException("connector",
 					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
 		}
 		String where = (location != null) ? location : this.federalRegisterUrl;
