@@ -77,7 +77,7 @@ class SecurityConfiguration {
 	static final String API_KEY_HEADER = "X-API-Key";
 
 	/** Pages and assets that are public whatever the settings. */
-	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
+	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/inbox.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
 			"/css/**", "/js/**", "/images/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/actuator/health",
 			"/actuator/health/**", "/error" };
 

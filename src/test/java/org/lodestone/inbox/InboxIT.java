@@ -251,6 +251,13 @@ class InboxIT extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).body(claim(statementRow()))
 			.exchange()
 			.expectStatus().isForbidden();
+		this.rest.post().uri("/api/inbox/connectors/federal-register/refresh").header("X-API-Key", TestCredentials.READ_KEY)
+			.exchange()
+			.expectStatus().isForbidden();
+		this.rest.post().uri("/api/inbox/connectors/usgs/refresh").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.parameter").isEqualTo("connector");
 		this.rest.get().uri("/api/inbox?status=maybe").header("X-API-Key", TestCredentials.READ_KEY)
 			.exchange()
 			.expectStatus().isBadRequest()
