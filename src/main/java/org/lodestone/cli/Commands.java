@@ -30,7 +30,7 @@ import org.lodestone.synth.SyntheticGraph;
 public final class Commands {
 
 	/** The commands that need the graph, and so a Spring context. */
-	public static final List<String> GRAPH_COMMANDS = List.of("import", "export", "refresh");
+	public static final List<String> GRAPH_COMMANDS = List.of("import", "export", "refresh", "export-data");
 
 	static final String SEED_HEADER_COMMAND = "./mvnw -q spring-boot:run -Dspring-boot.run.arguments=seed";
 
@@ -81,6 +81,7 @@ public final class Commands {
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
 				  refresh <connector> [url|file]  run a connector (federal-register) on its configured URL, or on the URL or
 				                         file given, and put what it proposes in the inbox for review; writes no fact
+				  export-data [dir]      write the rows of every accepted proposal to dir/*-inbox.csv (default: data)
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
 				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left
