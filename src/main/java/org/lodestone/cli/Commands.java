@@ -24,13 +24,13 @@ import org.lodestone.synth.SyntheticGraph;
 
 /**
  * Runs a command given on the command line. {@code validate}, {@code lint}, {@code seed} and {@code generate} work on
- * files alone and need no database; {@code import} and {@code export} are handed to a Spring context without a web
- * server ({@link ImportCommand}, {@link ExportCommand}).
+ * files alone and need no database; {@code import}, {@code export} and {@code refresh} are handed to a Spring context
+ * without a web server ({@link ImportCommand}, {@link ExportCommand}, {@link RefreshCommand}).
  */
 public final class Commands {
 
 	/** The commands that need the graph, and so a Spring context. */
-	public static final List<String> GRAPH_COMMANDS = List.of("import", "export");
+	public static final List<String> GRAPH_COMMANDS = List.of("import", "export", "refresh", "export-data");
 
 	static final String SEED_HEADER_COMMAND = "./mvnw -q spring-boot:run -Dspring-boot.run.arguments=seed";
 
@@ -79,6 +79,9 @@ public final class Commands {
 				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
 				                         without --scope, --from/--to export a path, --id a neighbourhood, neither the graph;
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
+				  refresh <connector> [url|file]  run a connector (federal-register) on its configured URL, or on the URL or
+				                         file given, and put what it proposes in the inbox for review; writes no fact
+				  export-data [dir]      write the rows of every accepted proposal to dir/*-inbox.csv (default: data)
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
 				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left

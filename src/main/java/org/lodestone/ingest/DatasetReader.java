@@ -49,13 +49,13 @@ public final class DatasetReader {
 	/** The largest data file read by default, in bytes: 64 MB ({@code lodestone.import.max-file-size}). */
 	public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-	static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type",
+	public static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type",
 			"checkedOn", "checkedWhere");
 
-	static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
+	public static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
 			"announced", "effective", "suspendedUntil", "rescinded", "sources");
 
-	static final List<String> RELATIONSHIP_COLUMNS = List.of("from", "to", "type", "validFrom", "validTo",
+	public static final List<String> RELATIONSHIP_COLUMNS = List.of("from", "to", "type", "validFrom", "validTo",
 			"confidence", "sources", "quote", "share", "note", "precision", "basis");
 
 	private static final List<String> ENDPOINT_COLUMNS = List.of("from", "to");

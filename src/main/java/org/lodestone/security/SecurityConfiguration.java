@@ -57,6 +57,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@code /actuator/health} and error responses.</li>
  * <li>Reads (GET and HEAD of everything else, {@code POST /api/cypher}, which is read-only): open by default; with
  * {@code lodestone.security.require-auth-for-reads=true} they need a READ credential.</li>
+ * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
  * </ul>
  * Credentials are API keys ({@code X-API-Key}) or HTTP Basic users, both configured by properties with encoded
@@ -76,7 +77,7 @@ class SecurityConfiguration {
 	static final String API_KEY_HEADER = "X-API-Key";
 
 	/** Pages and assets that are public whatever the settings. */
-	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
+	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/inbox.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
 			"/css/**", "/js/**", "/images/**", "/assets/**", "/favicon.ico", "/favicon.svg", "/actuator/health",
 			"/actuator/health/**", "/error" };
 
@@ -102,6 +103,11 @@ class SecurityConfiguration {
 				requests.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
 				requests.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES).permitAll();
 				requests.requestMatchers(HttpMethod.POST, "/api/import").hasRole(SecurityProperties.Role.WRITE.name());
+				// Proposals are unreviewed claims: reading the inbox needs a credential even while other reads are open.
+				requests.requestMatchers(HttpMethod.GET, "/api/inbox", "/api/inbox/**")
+					.hasRole(SecurityProperties.Role.READ.name());
+				requests.requestMatchers(HttpMethod.HEAD, "/api/inbox", "/api/inbox/**")
+					.hasRole(SecurityProperties.Role.READ.name());
 				if (properties.requireAuthForReads()) {
 					requests.requestMatchers(HttpMethod.GET, "/**").hasRole(SecurityProperties.Role.READ.name());
 					requests.requestMatchers(HttpMethod.HEAD, "/**").hasRole(SecurityProperties.Role.READ.name());

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * import left it, so its {@code ETag} is that graph version (with this process's start, and what selects the
  * representation). A client or proxy that sends the ETag back in {@code If-None-Match} gets 304 without the answer
  * being computed again; an import changes every ETag. Answers say {@code Cache-Control: no-cache} (store, but ask
- * first), {@code private} when the request carried a credential.
+ * first), {@code private} when the request carried a credential. The inbox ({@code /api/inbox}) is left out: its
+ * proposals change without an import.
  */
 final class GraphEtagFilter extends OncePerRequestFilter {
 
@@ -34,7 +35,11 @@ final class GraphEtagFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String method = request.getMethod();
-		return !("GET".equals(method) || "HEAD".equals(method)) || !request.getRequestURI().startsWith("/api/");
+		// The inbox changes when something is proposed or decided, not only on an import, so the graph's version
+		// does not identify its answers.
+		String uri = request.getRequestURI();
+		return !("GET".equals(method) || "HEAD".equals(method)) || !uri.startsWith("/api/") || uri.equals("/api/inbox")
+				|| uri.startsWith("/api/inbox/");
 	}
 
 	@Override

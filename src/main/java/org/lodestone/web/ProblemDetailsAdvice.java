@@ -9,6 +9,9 @@ import org.lodestone.cypher.QueryTooLargeException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.export.ExportTooLargeException;
+import org.lodestone.inbox.ConnectorException;
+import org.lodestone.inbox.ProposalDecidedException;
+import org.lodestone.inbox.ProposalNotFoundException;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.GraphUnavailableException;
@@ -94,6 +97,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				ex.getMessage());
 		problem.setProperty("query", ex.query());
 		problem.setProperty("closeMatches", ex.closeMatches());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail proposalNotFound(ProposalNotFoundException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemTypes.PROPOSAL_NOT_FOUND, "Proposal not found",
+				ex.getMessage());
+		problem.setProperty("id", ex.id());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail proposalDecided(ProposalDecidedException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.PROPOSAL_DECIDED, "Proposal already decided",
+				ex.getMessage());
+		problem.setProperty("id", ex.id());
+		problem.setProperty("status", ex.status());
+		return problem;
+	}
+
+	// A connector's source answered badly (a malformed or truncated document, an error status): the request was fine,
+	// the upstream was not.
+	@ExceptionHandler
+	ProblemDetail connectorFailed(ConnectorException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, ProblemTypes.CONNECTOR_FAILED, "Connector failed",
+				ex.getMessage() + "; nothing was proposed");
+		problem.setProperty("connector", ex.connector());
 		return problem;
 	}
 

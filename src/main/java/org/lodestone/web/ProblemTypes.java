@@ -22,6 +22,15 @@ public final class ProblemTypes {
 	/** A name matches several entities equally well. */
 	public static final URI AMBIGUOUS_ENTITY = type("ambiguous-entity");
 
+	/** No proposal in the inbox has the given id. */
+	public static final URI PROPOSAL_NOT_FOUND = type("proposal-not-found");
+
+	/** The proposal was already accepted or rejected. */
+	public static final URI PROPOSAL_DECIDED = type("proposal-decided");
+
+	/** A connector's source could not be fetched or read; nothing was proposed. */
+	public static final URI CONNECTOR_FAILED = type("connector-failed");
+
 	/** A Cypher query that is not an allowed read. */
 	public static final URI CYPHER_FORBIDDEN = type("cypher-forbidden");
 
