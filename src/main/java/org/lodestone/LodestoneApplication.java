@@ -3,6 +3,7 @@ package org.lodestone;
 import java.util.OptionalInt;
 
 import org.lodestone.cli.Commands;
+import org.lodestone.mcp.McpStdioCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +26,9 @@ public class LodestoneApplication {
 			System.exit(fileCommand.getAsInt());
 		}
 		try {
+			if (args.length > 0 && McpStdioCommand.NAME.equals(args[0])) {
+				System.exit(McpStdioCommand.run(new SpringApplicationBuilder(LodestoneApplication.class), args));
+			}
 			if (Commands.isGraphCommand(args)) {
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(LodestoneApplication.class)
 					.web(WebApplicationType.NONE)

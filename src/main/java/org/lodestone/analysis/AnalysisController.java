@@ -36,14 +36,17 @@ class AnalysisController {
 
 	private final Centrality centrality;
 
+	private final MeasuresInForce inForce;
+
 	AnalysisController(LinkageLedger ledger, ChokepointExposure exposure, WhatIfScenarios scenarios, AsOfDiff diff,
-			MeasureCalendar calendar, Centrality centrality) {
+			MeasureCalendar calendar, Centrality centrality, MeasuresInForce inForce) {
 		this.ledger = ledger;
 		this.exposure = exposure;
 		this.scenarios = scenarios;
 		this.diff = diff;
 		this.calendar = calendar;
 		this.centrality = centrality;
+		this.inForce = inForce;
 	}
 
 	@GetMapping("/api/linkages")
@@ -60,6 +63,12 @@ class AnalysisController {
 	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
 	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario) {
 		return this.scenarios.run(scenario);
+	}
+
+	@GetMapping("/api/measures")
+	MeasuresInForce.InForce measures(@RequestParam(required = false) String date) {
+		LocalDate day = RequestValues.date("date", date);
+		return this.inForce.on((day != null) ? day : LocalDate.now());
 	}
 
 	@GetMapping("/api/diff")

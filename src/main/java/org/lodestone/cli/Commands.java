@@ -79,6 +79,8 @@ public final class Commands {
 				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
 				                         without --scope, --from/--to export a path, --id a neighbourhood, neither the graph;
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
+				  mcp                    serve the MCP tools to a desktop AI assistant over stdio (standard input and output),
+				                         on the same graph; logs go to standard error; ends when standard input closes
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
 				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left

@@ -36,7 +36,7 @@ class ApiAccessIT extends IntegrationTest {
 			"GET /api/entities/{id}/neighbors", "GET /api/entities/{id}/timeline", "GET /api/paths", "POST /api/cypher",
 			"GET /api/export", "GET /guide", "GET /", "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 			"GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /actuator", "GET /actuator/health",
-			"GET /actuator/info", "GET /api/linkages", "GET /api/exposure/{id}", "POST /api/scenarios", "GET /api/diff",
+			"GET /actuator/info", "GET /api/linkages", "GET /api/exposure/{id}", "POST /api/scenarios", "GET /api/diff", "GET /api/measures",
 			"GET /api/calendar", "GET /api/calendar.ics", "GET /api/analytics/central");
 
 	@Autowired
