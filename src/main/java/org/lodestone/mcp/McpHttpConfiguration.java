@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import org.lodestone.request.RequestLimits;
 
@@ -19,9 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The MCP server over Streamable HTTP at {@value #ENDPOINT}. The SDK's transport is a servlet, so every request to
  * it passes the application's filter chain first: the Host allow-list, the rate limit, the body checks,
- * authentication, and authorization as a read (SecurityConfiguration). The SDK then refuses an {@code Origin} that
- * is not listed in {@code lodestone.security.cors.allowed-origins} (403), as the MCP specification asks of local
- * servers against DNS rebinding; clients that are not browsers send no Origin.
+ * authentication, and authorization as a read (SecurityConfiguration). {@link OriginCheck} then refuses a browser
+ * request from a foreign origin (403), as the MCP specification asks of local servers against DNS rebinding.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,7 +35,7 @@ class McpHttpConfiguration {
 		return HttpServletStreamableServerTransportProvider.builder()
 			.jsonMapper(server.mapper())
 			.mcpEndpoint(ENDPOINT)
-			.securityValidator(DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build())
+			.securityValidator(new OriginCheck(allowedOrigins))
 			.maxRequestSize((int) Math.min(Integer.MAX_VALUE, limits.maxJsonBody().toBytes()))
 			.keepAliveInterval(Duration.ofSeconds(30))
 			.build();

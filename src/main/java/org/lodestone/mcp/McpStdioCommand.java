@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -45,15 +46,16 @@ public class McpStdioCommand implements ApplicationRunner {
 
 	/**
 	 * Runs the stdio server until standard input ends.
-	 * @param application the application to start, without a web server
+	 * @param application makes the application to start, without a web server; called only once standard output is
+	 * taken, since creating it already logs
 	 * @param args the command line, {@value #NAME} first
 	 * @return the exit code
 	 */
-	public static int run(SpringApplicationBuilder application, String[] args) {
+	public static int run(Supplier<SpringApplicationBuilder> application, String[] args) {
 		PrintStream protocol = System.out;
 		Streams streams = new Streams(new EndAwareInput(System.in), protocol);
 		System.setOut(System.err);
-		ConfigurableApplicationContext context = application.web(WebApplicationType.NONE)
+		ConfigurableApplicationContext context = application.get().web(WebApplicationType.NONE)
 			.properties("lodestone.command=" + NAME, "spring.main.banner-mode=off")
 			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("mcpStdioStreams", streams))
 			.run(args);

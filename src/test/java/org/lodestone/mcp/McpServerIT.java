@@ -254,6 +254,8 @@ class McpServerIT extends IntegrationTest {
 	@Test
 	void aForeignOriginOrHostIsRefused() throws Exception {
 		assertThat(post(Map.of("Origin", "https://evil.example")).statusCode()).isEqualTo(403);
+		assertThat(post(Map.of("Origin", "http://localhost:" + this.port)).statusCode()).as("its own origin")
+			.isEqualTo(200);
 		String rebound = RawHttp.exchange(this.port, "POST /mcp HTTP/1.1\r\nHost: evil.example\r\n"
 				+ "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
 				+ "Content-Length: 2\r\nConnection: close\r\n\r\n{}");

@@ -47,8 +47,9 @@ class McpStdioIT {
 		List<String> stderr = new CopyOnWriteArrayList<>();
 		transport.setStdErrorHandler(stderr::add);
 		McpSyncClient client = McpClient.sync(transport)
-			.initializationTimeout(Duration.ofMinutes(4))
-			.requestTimeout(Duration.ofMinutes(2))
+			// The child starts an engine and loads the bundled data before it reads its first message.
+			.initializationTimeout(Duration.ofMinutes(5))
+			.requestTimeout(Duration.ofMinutes(5))
 			.build();
 		try {
 			client.initialize();
