@@ -82,6 +82,8 @@ public final class Commands {
 				  refresh <connector> [url|file]  run a connector (federal-register) on its configured URL, or on the URL or
 				                         file given, and put what it proposes in the inbox for review; writes no fact
 				  export-data [dir]      write the rows of every accepted proposal to dir/*-inbox.csv (default: data)
+				  mcp                    serve the MCP tools to a desktop AI assistant over stdio (standard input and output),
+				                         on the same graph; logs go to standard error; ends when standard input closes
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
 				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left

@@ -55,7 +55,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <li>Open to anyone, always: the explorer page ({@code /}, {@code /index.html}), static assets
  * ({@code /static/**}, {@code /webjars/**} and Boot's common locations), the Browser guide ({@code /guide}),
  * {@code /actuator/health} and error responses.</li>
- * <li>Reads (GET and HEAD of everything else, {@code POST /api/cypher}, which is read-only): open by default; with
+ * <li>Reads (GET and HEAD of everything else, {@code POST /api/cypher}, which is read-only, and the MCP endpoint
+ * {@code /mcp}, whose tools all read): open by default; with
  * {@code lodestone.security.require-auth-for-reads=true} they need a READ credential.</li>
  * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
@@ -75,6 +76,12 @@ class SecurityConfiguration {
 
 	/** The header API keys are sent in. */
 	static final String API_KEY_HEADER = "X-API-Key";
+
+	/**
+	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Every tool on it reads, so it is a read: POST
+	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch.
+	 */
+	static final String MCP_ENDPOINT = "/mcp";
 
 	/** Pages and assets that are public whatever the settings. */
 	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/inbox.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
@@ -111,13 +118,16 @@ class SecurityConfiguration {
 				if (properties.requireAuthForReads()) {
 					requests.requestMatchers(HttpMethod.GET, "/**").hasRole(SecurityProperties.Role.READ.name());
 					requests.requestMatchers(HttpMethod.HEAD, "/**").hasRole(SecurityProperties.Role.READ.name());
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios")
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios", MCP_ENDPOINT)
 						.hasRole(SecurityProperties.Role.READ.name());
+					requests.requestMatchers(HttpMethod.DELETE, MCP_ENDPOINT).hasRole(SecurityProperties.Role.READ.name());
 				}
 				else {
 					requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
 					requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios").permitAll();
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios", MCP_ENDPOINT).permitAll();
+					// An MCP client ends its own session with DELETE; the session holds nothing but reads.
+					requests.requestMatchers(HttpMethod.DELETE, MCP_ENDPOINT).permitAll();
 				}
 				requests.anyRequest().hasRole(SecurityProperties.Role.WRITE.name());
 			})

@@ -39,7 +39,7 @@ class ApiAccessIT extends IntegrationTest {
 			"GET /actuator/info", "GET /api/linkages", "GET /api/exposure/{id}", "POST /api/scenarios", "GET /api/diff",
 			"GET /api/calendar", "GET /api/calendar.ics", "GET /api/analytics/central", "GET /api/changes",
 			"GET /api/changes.atom", "GET /api/entities/{id}/history", "GET /api/entities/{id}/history.atom",
-			"GET /api/paths.atom");
+			"GET /api/paths.atom", "GET /api/measures", "GET /api/measures/in-force", "GET /api/supply");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
