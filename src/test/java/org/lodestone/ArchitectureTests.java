@@ -41,7 +41,7 @@ class ArchitectureTests {
 
 	private static final String[] FEATURES = { "org.lodestone.entity..", "org.lodestone.path..",
 			"org.lodestone.analysis..", "org.lodestone.export..", "org.lodestone.cypher..", "org.lodestone.info..",
-			"org.lodestone.guide..", "org.lodestone.synth.." };
+			"org.lodestone.guide..", "org.lodestone.synth..", "org.lodestone.reconcile.." };
 
 	private static final String[] EDGES = { "org.lodestone.web..", "org.lodestone.security..", "org.lodestone.cli.." };
 

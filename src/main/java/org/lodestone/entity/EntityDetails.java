@@ -18,7 +18,7 @@ import org.lodestone.graph.SourceReference;
  * @param relationships how many relationships touch it
  * @param sources every source that describes it or supports a relationship touching it, newest first
  */
-record EntityDetails(String id, String kind, String subtype, String name, List<String> aliases, String description,
+public record EntityDetails(String id, String kind, String subtype, String name, List<String> aliases, String description,
 		Lifecycle lifecycle, long relationships, List<SourceReference> sources) {
 
 	/**
@@ -27,7 +27,7 @@ record EntityDetails(String id, String kind, String subtype, String name, List<S
 	 * @param suspendedUntil until when it is suspended
 	 * @param rescinded when it was rescinded
 	 */
-	record Lifecycle(LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded) {
+	public record Lifecycle(LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded) {
 	}
 
 }

@@ -39,7 +39,7 @@ public class EntityService {
 	 * The longest search text or name accepted: a 5,000-character word made Lucene's fuzzy matching fail inside the
 	 * engine (found by the injection corpus), and no name in the graph is near this long.
 	 */
-	static final int MAX_TEXT = 200;
+	public static final int MAX_TEXT = 200;
 
 	/** The most entities a neighbourhood returns. */
 	public static final int MAX_NEIGHBOURS = 500;

@@ -9,6 +9,7 @@ import org.lodestone.cypher.QueryTooLargeException;
 import org.lodestone.entity.AmbiguousEntityException;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.export.ExportTooLargeException;
+import org.lodestone.reconcile.BatchTooLargeException;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.GraphUnavailableException;
@@ -61,6 +62,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
 				"The upload is not valid multipart/form-data");
 		problem.setProperty("parameter", "files");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail batchTooLarge(BatchTooLargeException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Batch too large",
+				ex.getMessage());
+		problem.setProperty("parameter", "queries");
 		return problem;
 	}
 

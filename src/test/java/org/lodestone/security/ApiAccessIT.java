@@ -37,7 +37,9 @@ class ApiAccessIT extends IntegrationTest {
 			"GET /api/export", "GET /guide", "GET /", "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 			"GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /actuator", "GET /actuator/health",
 			"GET /actuator/info", "GET /api/linkages", "GET /api/exposure/{id}", "POST /api/scenarios", "GET /api/diff",
-			"GET /api/calendar", "GET /api/calendar.ics", "GET /api/analytics/central");
+			"GET /api/calendar", "GET /api/calendar.ics", "GET /api/analytics/central", "GET /api/reconcile",
+			"POST /api/reconcile", "GET /api/reconcile/suggest/entity", "GET /api/reconcile/suggest/type",
+			"GET /api/reconcile/preview");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
