@@ -3,6 +3,7 @@ package org.lodestone.entity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
@@ -75,6 +77,18 @@ public class EntityService {
 			ORDER BY n.name, n.id
 			LIMIT $limit
 			""";
+
+	// One statement per scheme, the property name written in from the enum: an index seek on entity_<property>.
+	private static final Map<ExternalId, String> BY_IDENTIFIER = new EnumMap<>(ExternalId.class);
+
+	static {
+		for (ExternalId scheme : ExternalId.values()) {
+			BY_IDENTIFIER.put(scheme, "MATCH (n:Entity {" + scheme.property() + ": $value})\n"
+					+ "WHERE $kind IS NULL OR n.kind = $kind OR n.subtype = $kind\n"
+					+ "RETURN n {.id, .kind, .subtype, .name, aliases: coalesce(n.aliases, [])} AS entity, "
+					+ "200.0 AS score\nORDER BY n.id");
+		}
+	}
 
 	private static final String DETAILS = """
 			MATCH (n:Entity {id: $id})
@@ -148,6 +162,25 @@ public class EntityService {
 	}
 
 	/**
+	 * Finds the entity another dataset's identifier names, such as the Wikidata item {@code Q182477}.
+	 * @param scheme the identifier's scheme
+	 * @param value the identifier, checked in form first
+	 * @param kind a kind or subtype label to restrict to, or {@code null}
+	 * @return the entity that carries it (at most one: the importer refuses an identifier on two entities), or none
+	 * @throws InvalidRequestException naming the scheme's parameter when the value is not of its form
+	 */
+	@Cacheable
+	public List<EntityMatch> byIdentifier(ExternalId scheme, String value, String kind) {
+		String kindLabel = kindLabel(kind);
+		String trimmed = (value == null) ? "" : value.strip();
+		String problem = scheme.problem(trimmed);
+		if (problem != null) {
+			throw new InvalidRequestException(scheme.property(), scheme.property() + " " + problem);
+		}
+		return query(BY_IDENTIFIER.get(scheme), Map.of("value", trimmed), kindLabel);
+	}
+
+	/**
 	 * Resolves what a user typed to one entity: an id, then an exact name or alias, then a full-text match.
 	 * @param text an id, name or alias
 	 * @return the entity
@@ -207,7 +240,8 @@ public class EntityService {
 					: null;
 			return new EntityDetails((String) props.get("id"), (String) props.get("kind"),
 					(String) props.get("subtype"), (String) props.get("name"), strings(props.get("aliases")),
-					(String) props.get("description"), lifecycle, ((Number) record.get("degree")).longValue(), sources);
+					(String) props.get("description"), lifecycle, ((Number) record.get("degree")).longValue(), sources,
+					identifiers(props));
 		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
 	}
 
@@ -287,6 +321,16 @@ public class EntityService {
 				.thenComparing(TimelineEntry::event));
 			return entries;
 		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+	}
+
+	private static Map<String, String> identifiers(Map<String, Object> props) {
+		Map<String, String> identifiers = new LinkedHashMap<>();
+		for (ExternalId scheme : ExternalId.values()) {
+			if (props.get(scheme.property()) instanceof String value) {
+				identifiers.put(scheme.property(), value);
+			}
+		}
+		return identifiers;
 	}
 
 	private static void lifecycle(Map<String, Object> props, List<TimelineEntry> entries, Set<String> seen) {

@@ -79,6 +79,12 @@ class ReconcileController {
 			html.append("<p style=\"margin: 2px 0\">Also: ").append(escape(String.join(", ", entity.aliases())))
 				.append("</p>");
 		}
+		if (!entity.identifiers().isEmpty()) {
+			html.append("<p style=\"margin: 2px 0; color: #555\">");
+			entity.identifiers().forEach((scheme, value) -> html.append(escape(scheme)).append(" <code>")
+				.append(escape(value)).append("</code> "));
+			html.append("</p>");
+		}
 		if (entity.description() != null) {
 			html.append("<p style=\"margin: 4px 0\">").append(escape(entity.description())).append("</p>");
 		}

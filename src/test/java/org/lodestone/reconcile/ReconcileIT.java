@@ -220,7 +220,8 @@ class ReconcileIT extends IntegrationTest {
 			.expectHeader().doesNotExist("X-Frame-Options")
 			.expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'self'(;| ).*")
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(html).contains("<h1", "Nvidia</h1>", "Company (Actor)", "company:nvidia", "NVIDIA Corporation");
+		assertThat(html).contains("<h1", "Nvidia</h1>", "Company (Actor)", "company:nvidia", "NVIDIA Corporation",
+				"wikidata <code>Q182477</code>");
 		this.rest.get().uri("/api/reconcile/preview?id={id}", "company:no-such-firm").exchange()
 			.expectStatus().isNotFound();
 		// every other answer still refuses to be framed
