@@ -41,7 +41,8 @@ class ArchitectureTests {
 
 	private static final String[] FEATURES = { "org.lodestone.entity..", "org.lodestone.path..",
 			"org.lodestone.analysis..", "org.lodestone.export..", "org.lodestone.cypher..", "org.lodestone.info..",
-			"org.lodestone.guide..", "org.lodestone.synth..", "org.lodestone.history..", "org.lodestone.inbox.." };
+			"org.lodestone.guide..", "org.lodestone.synth..", "org.lodestone.history..", "org.lodestone.inbox..",
+			"org.lodestone.reconcile.." };
 
 	private static final String[] EDGES = { "org.lodestone.web..", "org.lodestone.security..", "org.lodestone.cli..",
 			"org.lodestone.mcp.." };
