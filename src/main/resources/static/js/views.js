@@ -57,7 +57,6 @@
   const iso = (time) => new Date(time).toISOString().slice(0, 10);
   const today = () => new Date().toISOString().slice(0, 10);
   const isDate = (text) => typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(ms(text));
-  const addDays = (date, days) => iso(ms(date) + days * DAY);
   function addMonths(date, months) {
     const d = new Date(ms(date));
     d.setUTCMonth(d.getUTCMonth() + months);
@@ -109,6 +108,7 @@
     csv: null, // () => rows (arrays) of the current view's table, header first
     span: { first: '2009-01-01', last: today() }, // dates the slider covers, from the measures
     measures: null, // GET /api/measures, once
+    statuses: new Map(), // date -> Map(measure id -> its state on that date), from GET /api/measures?asOf=
     generation: 0,
     playing: null,
   };
@@ -148,6 +148,17 @@
       state.span.last = maxDate(today(), ...state.measures.flatMap((m) => [m.rescinded, m.expiry, m.suspendedUntil]));
     }
     return state.measures;
+  }
+
+  // Each measure's state on a date (in force, suspended, not yet in force, ended, no start recorded) as the server
+  // decides it (cypher/queries/measures-in-force-on-date.cypher): the page never works it out from the dates itself.
+  async function statusesOn(date) {
+    if (!state.statuses.has(date)) {
+      const answer = await api(`api/measures?asOf=${encodeURIComponent(date)}`);
+      if (state.statuses.size >= 60) state.statuses.delete(state.statuses.keys().next().value); // Play visits many dates
+      state.statuses.set(date, new Map(answer.map((m) => [m.id, m.status])));
+    }
+    return state.statuses.get(date);
   }
 
   function asOf() {
@@ -289,15 +300,6 @@
     panel.dataset.state = 'ready';
   }
 
-  function measureStatus(m, date) {
-    const from = m.effective || m.announced || m.firstRecorded;
-    const ends = [m.rescinded, m.reversed, m.expiry ? addDays(m.expiry, 1) : null].filter(Boolean).sort();
-    const endExclusive = ends[0] || null;
-    if (!from || date < from) return 'not yet in force';
-    if (endExclusive && date >= endExclusive) return 'ended';
-    if (m.suspensions.some((s) => s.validFrom <= date && (!s.validTo || date <= s.validTo))) return 'suspended';
-    return 'in force';
-  }
 
   function groupOf(m) {
     const groups = new Map();
@@ -317,6 +319,8 @@
       const entity = await api(`api/entities/${encodeURIComponent(id)}`);
       if (panel.dataset.id !== id) return;
       const date = state.view === 'changes' ? changesWindow().to : asOf();
+      const statuses = await statusesOn(date);
+      if (panel.dataset.id !== id) return;
       const life = entity.lifecycle || {};
       const byRole = new Map();
       (m ? m.subjects : []).forEach((s) => byRole.set(s.role, [...(byRole.get(s.role) || []), s]));
@@ -329,7 +333,7 @@
           ['issued by', m && m.issuers.length ? m.issuers.map((i) => i.name).join('; ') : null],
           ['announced', life.announced], ['effective', life.effective], ['suspended until', life.suspendedUntil],
           ['rescinded', life.rescinded], ['reversed', m && m.reversed], ['last relationship ended', m && m.expiry],
-          [`on ${date}`, m ? measureStatus(m, date) : null],
+          [`on ${date}`, statuses.get(id) || null],
           ...[...byRole].map(([role, subjects]) => [roleNames[role] || role, subjects.map((s) => s.name).join('; ')]),
         ]),
         m && m.suspensions.length ? [el('h3', {}, 'Suspended'), el('ul', { class: 'connections' }, m.suspensions.map((s) =>
@@ -427,6 +431,9 @@
       + 'for details. Measures not in force on the date are faded.',
     async render(generation) {
       const date = asOf();
+      const statuses = await statusesOn(date);
+      if (generation !== state.generation) return;
+      const measureStatus = (m) => statuses.get(m.id) || 'unknown';
       const subject = state.params.get('subject') || '';
       fillSubjects(subject);
       const shown = state.measures.filter((m) => !subject || m.subjects.some((s) => s.id === subject)
@@ -452,13 +459,13 @@
       const series = subtypes.map((subtype) => {
         const list = rows.filter((row) => row.m && row.m.subtype === subtype);
         return {
-          id: `subtype:${subtype}`, name: subtype, type: 'custom', renderItem: barRenderer(list, date, axisMax),
+          id: `subtype:${subtype}`, name: subtype, type: 'custom', renderItem: barRenderer(list, measureStatus, axisMax),
           encode: { x: [1, 2, 3], y: 0 }, itemStyle: { color: SUBTYPE_COLOURS[subtype] || '#8a8f98' },
           data: list.map((row) => ({
             name: row.m.name, id: row.m.id,
             value: [rowIndex.get(row.key), ms(startOf(row.m)), ms(row.m.effective || startOf(row.m)), ms(endOf(row.m) || axisMax)],
           })),
-          tooltip: { formatter: (p) => tooltipFor(list[p.dataIndex].m, date) },
+          tooltip: { formatter: (p) => tooltipFor(list[p.dataIndex].m, date, measureStatus(list[p.dataIndex].m)) },
         };
       });
       series.push({ id: 'links', type: 'custom', renderItem: linkRenderer, encode: { x: [1, 3], y: [0, 2] }, data: [], silent: true, z: 10 });
@@ -507,23 +514,23 @@
         const seriesIndex = subtypes.indexOf(row.m.subtype);
         return {
           seriesIndex, dataIndex: series[seriesIndex].data.findIndex((d) => d.id === row.m.id),
-          label: `${row.m.name}, ${measureStatus(row.m, date)} on ${date}`,
+          label: `${row.m.name}, ${measureStatus(row.m)} on ${date}`,
           open: () => openMeasure(row.m.id, 'measure'), hover: () => drawLinks(row.m, rowIndex),
         };
       }));
-      const inForce = shown.filter((m) => measureStatus(m, date) === 'in force').length;
-      const suspended = shown.filter((m) => measureStatus(m, date) === 'suspended').length;
+      const inForce = shown.filter((m) => measureStatus(m) === 'in force').length;
+      const suspended = shown.filter((m) => measureStatus(m) === 'suspended').length;
       const table = [['id', 'name', 'subtype', 'issuer group', 'issuers', 'announced', 'effective', 'suspended until',
         'rescinded', 'reversed', 'last relationship ended', `status on ${date}`, 'about', 'links']];
       rows.filter((row) => row.m).forEach(({ m, groupName }) => table.push([m.id, m.name, m.subtype, groupName,
         m.issuers.map((i) => i.name).join('; '), m.announced, m.effective, m.suspendedUntil, m.rescinded, m.reversed,
-        m.expiry, measureStatus(m, date), m.subjects.map((s) => `${s.role} ${s.name}`).join('; '),
+        m.expiry, measureStatus(m), m.subjects.map((s) => `${s.role} ${s.name}`).join('; '),
         linksOf(m).map((l) => `${l.label} ${l.name}`).join('; ')]));
       state.csv = () => table;
       renderTable(['Measure', 'Subtype', 'Issuer group', 'From', 'To', `On ${date}`], rows.filter((row) => row.m).map(({ m, groupName }) => ({
-        id: m.id, current: measureStatus(m, date) === 'in force',
+        id: m.id, current: measureStatus(m) === 'in force',
         cells: [el('button', { type: 'button', onclick: () => openMeasure(m.id, 'measure') }, m.name), m.subtype, groupName,
-          startOf(m) || '', endOf(m) || 'no end recorded', measureStatus(m, date)],
+          startOf(m) || '', endOf(m) || 'no end recorded', measureStatus(m)],
       })), state.params.get('measure'));
       setStatus(`${shown.length} measures${subject ? ` about ${subjectName(subject)}` : ''}, ${ordered.length} issuer groups; `
         + `on ${date}: ${inForce} in force, ${suspended} suspended.`);
@@ -566,17 +573,17 @@
     select.value = selected;
   }
 
-  function tooltipFor(m, date) {
+  function tooltipFor(m, date, status) {
     const text = (value) => String(value).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
     const lines = [`<strong>${text(m.name)}</strong>`, `${text(m.subtype)} · ${text(groupOf(m).name)}`,
-      `${text(startOf(m) || '?')} to ${text(endOf(m) || 'no end recorded')} · ${text(measureStatus(m, date))} on ${text(date)}`];
+      `${text(startOf(m) || '?')} to ${text(endOf(m) || 'no end recorded')} · ${text(status)} on ${text(date)}`];
     m.suspensions.forEach((s) => lines.push(`suspended ${text(s.validFrom)} to ${text(s.validTo || '?')}`));
     linksOf(m).slice(0, 8).forEach((l) => lines.push(`<span style="color:${LINK_COLOURS[l.type] || '#5b6474'}">${text(l.label)} ${text(shorten(l.name, 60))}</span>`));
     if (linksOf(m).length > 8) lines.push(`and ${linksOf(m).length - 8} more links`);
     return lines.join('<br>');
   }
 
-  function barRenderer(list, date, axisMax) {
+  function barRenderer(list, measureStatus, axisMax) {
     return (params, apiRender) => {
       const m = list[params.dataIndex].m;
       const y = apiRender.value(0);
@@ -585,7 +592,7 @@
       const [x1] = apiRender.coord([apiRender.value(2), y]);
       const [x2] = apiRender.coord([apiRender.value(3), y]);
       const colour = apiRender.visual('color');
-      const status = measureStatus(m, date);
+      const status = measureStatus(m);
       const opacity = status === 'in force' ? 1 : status === 'suspended' ? 0.7 : 0.3;
       const top = yc - height / 2;
       const children = [];

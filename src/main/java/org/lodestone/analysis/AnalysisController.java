@@ -57,8 +57,8 @@ class AnalysisController {
 	}
 
 	@GetMapping("/api/measures")
-	List<MeasureTimeline.Measure> measures() {
-		return this.timeline.measures();
+	List<MeasureTimeline.Measure> measures(@RequestParam(required = false) String asOf) {
+		return this.timeline.measures(RequestValues.date("asOf", asOf));
 	}
 
 	@GetMapping("/api/supply")

@@ -2,8 +2,11 @@ package org.lodestone.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.lodestone.neo4j.CypherQueries;
 import org.lodestone.neo4j.GraphReads;
@@ -14,13 +17,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every measure as a dated bar for the explorer's timeline: lifecycle, issuers grouped by state or bloc, what it is
- * about, suspensions, and its ties to other measures. Answered by {@code cypher/queries/measures-timeline.cypher}.
+ * about, suspensions, its ties to other measures, and its state on a date. Answered by
+ * {@code cypher/queries/measures-timeline.cypher}; whether a measure is in force or suspended on the date comes from
+ * {@code cypher/queries/measures-in-force-on-date.cypher}, the one rule for it, so the explorer never decides it.
  */
 @CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
 class MeasureTimeline {
 
 	private static final String TIMELINE = CypherQueries.load("measures-timeline.cypher");
+
+	private static final String IN_FORCE = CypherQueries.load("measures-in-force-on-date.cypher");
 
 	private final GraphReads reads;
 
@@ -77,6 +84,30 @@ class MeasureTimeline {
 	}
 
 	/**
+	 * A measure's state on a date. In force and suspended are the answer of
+	 * {@code measures-in-force-on-date.cypher}; a measure that answer leaves out has not yet begun when its start
+	 * (effective, else announced) is after the date, has no start recorded when it has neither, and has otherwise
+	 * ended (rescinded or reversed).
+	 */
+	enum Status {
+
+		IN_FORCE("in force"), SUSPENDED("suspended"), NOT_YET_IN_FORCE("not yet in force"), ENDED("ended"),
+		NO_START_RECORDED("no start recorded");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		@JsonValue
+		String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
 	 * @param id the measure's id
 	 * @param name its name
 	 * @param subtype ExportControl, Licence, Ban, TradeDeal, ...
@@ -91,20 +122,31 @@ class MeasureTimeline {
 	 * @param subjects what it restricts, covers, licenses or targets, and who is party to it
 	 * @param links its relationships to other measures, and the measures a linkage ties it to
 	 * @param suspensions the periods other measures suspended it
+	 * @param asOf the date {@code status} is for
+	 * @param status its state on that date
 	 */
 	record Measure(String id, String name, String subtype, LocalDate announced, LocalDate effective,
 			LocalDate suspendedUntil, LocalDate rescinded, LocalDate reversed, LocalDate expiry, LocalDate firstRecorded,
-			List<Issuer> issuers, List<Subject> subjects, List<MeasureLink> links, List<Suspension> suspensions) {
+			List<Issuer> issuers, List<Subject> subjects, List<MeasureLink> links, List<Suspension> suspensions,
+			LocalDate asOf, Status status) {
 	}
 
 	/**
-	 * @return every measure, oldest first
+	 * @param asOf the date each measure's state is given for; null for today
+	 * @return every measure, oldest first, with its state on that date
 	 */
 	@Cacheable
-	public List<Measure> measures() {
+	public List<Measure> measures(LocalDate asOf) {
+		LocalDate date = (asOf != null) ? asOf : LocalDate.now();
+		Map<String, Boolean> inForce = new HashMap<>();
+		for (Map<String, Object> row : this.reads.list(IN_FORCE, Map.of("date", date), "lodestone-measures-in-force")) {
+			inForce.put(text(row, "id"), Boolean.TRUE.equals(row.get("suspended")));
+		}
 		List<Measure> measures = new ArrayList<>();
 		for (Map<String, Object> row : this.reads.list(TIMELINE, Map.of(), "lodestone-measures")) {
-			measures.add(new Measure(text(row, "id"), text(row, "name"), text(row, "subtype"), date(row, "announced"),
+			String id = text(row, "id");
+			LocalDate start = (date(row, "effective") != null) ? date(row, "effective") : date(row, "announced");
+			measures.add(new Measure(id, text(row, "name"), text(row, "subtype"), date(row, "announced"),
 					date(row, "effective"), date(row, "suspendedUntil"), date(row, "rescinded"), date(row, "reversed"),
 					date(row, "expiry"), date(row, "firstRecorded"),
 					maps(row.get("issuers")).stream()
@@ -119,9 +161,20 @@ class MeasureTimeline {
 						.toList(),
 					maps(row.get("suspensions")).stream()
 						.map(s -> new Suspension(text(s, "by"), text(s, "name"), date(s, "validFrom"), date(s, "validTo")))
-						.toList()));
+						.toList(),
+					date, status(inForce.get(id), start, date)));
 		}
 		return measures;
+	}
+
+	private static Status status(Boolean suspended, LocalDate start, LocalDate date) {
+		if (suspended != null) {
+			return suspended ? Status.SUSPENDED : Status.IN_FORCE;
+		}
+		if (start == null) {
+			return Status.NO_START_RECORDED;
+		}
+		return start.isAfter(date) ? Status.NOT_YET_IN_FORCE : Status.ENDED;
 	}
 
 	private static Party party(Object value) {

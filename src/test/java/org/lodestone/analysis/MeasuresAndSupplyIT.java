@@ -1,9 +1,13 @@
 package org.lodestone.analysis;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
+import org.lodestone.neo4j.CypherQueries;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +35,7 @@ class MeasuresAndSupplyIT extends IntegrationTest {
 	void everyMeasureIsOnTheTimelineWithItsIssuerSubjectsTiesAndSuspensions() {
 		List<String> policies = this.driver.executableQuery("MATCH (m:Policy) RETURN m.id AS id ORDER BY id").execute()
 			.records().stream().map(r -> r.get("id").asString()).toList();
-		List<MeasureTimeline.Measure> measures = this.timeline.measures();
+		List<MeasureTimeline.Measure> measures = this.timeline.measures(null);
 		assertThat(measures).extracting(MeasureTimeline.Measure::id).containsExactlyInAnyOrderElementsOf(policies);
 
 		MeasureTimeline.Measure licences = measure(measures, "policy:us-h20-export-licences");
@@ -63,10 +67,48 @@ class MeasuresAndSupplyIT extends IntegrationTest {
 			.filteredOn(issuer -> issuer.id().equals("agency:jp-meti"))
 			.allSatisfy(issuer -> assertThat(issuer.group().id()).isEqualTo("state:jp"))
 			.isNotEmpty();
+		// The agencies that issue most measures are grouped under their state: MOFCOM and China's customs under
+		// China, BIS (through the Department of Commerce) under the United States.
+		Map<String, String> groups = measures.stream().flatMap(m -> m.issuers().stream())
+			.collect(Collectors.toMap(MeasureTimeline.Issuer::id, i -> i.group().id(), (a, b) -> a));
+		assertThat(groups).containsEntry("agency:cn-mofcom", "state:cn").containsEntry("agency:cn-gac", "state:cn")
+			.containsEntry("agency:us-bis", "state:us").containsEntry("agency:us-commerce", "state:us");
 
 		this.rest.get().uri("/api/measures").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$[?(@.id == 'policy:us-h20-export-licences')].links[*].type")
 			.value(types -> assertThat(strings(types)).contains("CONCESSION_FOR", "REVERSES", "LINKAGE"));
+	}
+
+	@Test
+	void eachMeasuresStateOnADateIsTheAnswerOfTheMeasuresInForceQuery() {
+		for (String date : List.of("2019-01-01", "2024-06-01", "2025-09-01", "2025-12-01")) {
+			Map<String, Boolean> inForce = this.driver
+				.executableQuery(CypherQueries.load("measures-in-force-on-date.cypher"))
+				.withParameters(Map.of("date", LocalDate.parse(date))).execute().records().stream()
+				.collect(Collectors.toMap(r -> r.get("id").asString(), r -> r.get("suspended").asBoolean()));
+			List<MeasureTimeline.Measure> measures = this.timeline.measures(LocalDate.parse(date));
+			assertThat(measures).allSatisfy(m -> assertThat(m.asOf()).hasToString(date));
+			assertThat(measures).filteredOn(m -> m.status() == MeasureTimeline.Status.IN_FORCE)
+				.extracting(MeasureTimeline.Measure::id)
+				.containsExactlyInAnyOrderElementsOf(inForce.keySet().stream().filter(id -> !inForce.get(id)).toList());
+			assertThat(measures).filteredOn(m -> m.status() == MeasureTimeline.Status.SUSPENDED)
+				.extracting(MeasureTimeline.Measure::id)
+				.containsExactlyInAnyOrderElementsOf(inForce.keySet().stream().filter(inForce::get).toList());
+		}
+		String licences = "$[?(@.id == 'policy:us-h20-export-licences')].status";
+		String ban = "$[?(@.id == 'policy:cn-us-dual-use-export-ban-2024-12')].status";
+		this.rest.get().uri("/api/measures?asOf=2019-01-01").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[0].asOf").isEqualTo("2019-01-01")
+			.jsonPath(licences).isEqualTo(List.of("not yet in force"))
+			.jsonPath(ban).isEqualTo(List.of("not yet in force"));
+		this.rest.get().uri("/api/measures?asOf=2025-09-01").exchange().expectStatus().isOk().expectBody()
+			.jsonPath(licences).isEqualTo(List.of("in force"))
+			.jsonPath(ban).isEqualTo(List.of("in force"));
+		// Suspended from 9 November 2025.
+		this.rest.get().uri("/api/measures?asOf=2025-12-01").exchange().expectStatus().isOk().expectBody()
+			.jsonPath(ban).isEqualTo(List.of("suspended"));
+		this.rest.get().uri("/api/measures?asOf=yesterday").exchange().expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.parameter").isEqualTo("asOf");
 	}
 
 	@Test
@@ -80,7 +122,10 @@ class MeasuresAndSupplyIT extends IntegrationTest {
 			.jsonPath("$.minerals[?(@.id == 'mineral:gallium')].suppliers[0].sources[0].url").exists()
 			.jsonPath("$.minerals[?(@.id == 'mineral:gallium')].measures[*].id")
 			.value(ids -> assertThat(strings(ids)).contains("policy:cn-gallium-germanium-export-controls-2023",
-					"policy:cn-us-dual-use-export-ban-2024-12"));
+					"policy:cn-us-dual-use-export-ban-2024-12"))
+			// China's own controls are China's: their issuers (MOFCOM, customs) are tied to the state.
+			.jsonPath("$.minerals[?(@.id == 'mineral:gallium')].measures[?(@.id == 'policy:cn-gallium-germanium-export-controls-2023')].states[*]")
+			.value(states -> assertThat(strings(states)).containsExactly("state:cn"));
 		// A year earlier the 2024 share stands, and the December 2024 ban is not yet in force.
 		this.rest.get().uri("/api/supply?asOf=2024-06-01").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.minerals[?(@.id == 'mineral:gallium')].suppliers[0].share").isEqualTo(List.of(0.989))
