@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
@@ -135,20 +136,7 @@ public class HistoryService {
 
 	// For each relationship id: the version current at $knownAt (none when recorded later), and whether any version
 	// was recorded or ended after it. Ids without any version were stored before history was kept: unchanged.
-	private static final String HOPS_AT = """
-			UNWIND $ids AS hop
-			CALL (hop) {
-			  MATCH (v:Version {element: hop})
-			  WHERE (v.recordedAt IS NULL OR v.recordedAt <= $knownAt) AND (v.supersededAt IS NULL OR v.supersededAt > $knownAt)
-			  RETURN properties(v) AS props LIMIT 1
-			  UNION
-			  RETURN null AS props
-			}
-			WITH hop, collect(props) AS known
-			RETURN hop, known[0] AS props,
-			       EXISTS { MATCH (v:Version {element: hop}) } AS recorded,
-			       EXISTS { MATCH (v:Version {element: hop}) WHERE v.recordedAt > $knownAt } AS changedSince
-			""";
+	private static final String HOPS_AT = CypherResources.load(HistoryService.class, "hops-at.cypher");
 
 	private static final List<String> PERIOD_TYPES = Arrays.stream(RelationshipType.values())
 		.filter(RelationshipType::keyedByPeriod)

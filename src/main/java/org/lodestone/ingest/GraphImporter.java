@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.graph.GraphEdge;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
@@ -53,12 +54,17 @@ public class GraphImporter {
 	// An import that created at least a tenth of the stored nodes and relationships makes Neo4j replan.
 	private static final long RESHAPED_SHARE = 10;
 
+	private static final String PREPARE_FOR_REPLANNING = CypherResources.load(GraphImporter.class,
+			"prepare-for-replanning.cypher");
+
+	private static final String RESAMPLE_INDEXES = CypherResources.load(GraphImporter.class, "resample-indexes.cypher");
+
+	private static final String STORED_ENTITIES = CypherResources.load(GraphImporter.class, "stored-entities.cypher");
+
+	private static final String STORED_SOURCES = CypherResources.load(GraphImporter.class, "stored-sources.cypher");
+
 	// Both counts come from Neo4j's count store, not a scan.
-	private static final String STORED_ELEMENTS = """
-			CALL () { MATCH (n) RETURN count(n) AS nodes }
-			CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-			RETURN nodes + relationships AS stored
-			""";
+	private static final String STORED_ELEMENTS = CypherResources.load(GraphImporter.class, "stored-elements.cypher");
 
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
@@ -113,17 +119,9 @@ public class GraphImporter {
 
 	// Taken first in every import's transaction: imports, from this application or any other sharing the database,
 	// record their changes one after another, so no two interleave their versions, and change numbers follow commits.
-	private static final String NEXT_CHANGE = """
-			MERGE (log:ChangeLog {id: 'changelog'})
-			ON CREATE SET log.last = 0
-			SET log.last = log.last + 1
-			RETURN log.last AS seq
-			""";
+	private static final String NEXT_CHANGE = CypherResources.load(GraphImporter.class, "next-change.cypher");
 
-	private static final String RECORD_CHANGE = """
-			CREATE (c:Change {id: $change, seq: $seq, at: $at, by: $by, reason: $reason, fullSnapshot: $fullSnapshot,
-			                  added: $added, corrected: $corrected, retracted: $retracted, unchanged: $unchanged})
-			""";
+	private static final String RECORD_CHANGE = CypherResources.load(GraphImporter.class, "record-change.cypher");
 
 	private static final String WRITE_SOURCES = """
 			UNWIND $rows AS row
@@ -165,18 +163,12 @@ public class GraphImporter {
 			""".formatted(RETIRE_VERSION);
 
 	// Every relationship touching the entities to retract, so each is retracted with its own version first.
-	static final String RELATIONSHIPS_OF = """
-			MATCH (n:Entity)-[r]-(:Entity) WHERE n.id IN $ids
-			RETURN DISTINCT startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, r.validFrom AS validFrom
-			""";
+	static final String RELATIONSHIPS_OF = CypherResources.load(GraphImporter.class, "relationships-of.cypher");
 
 	// A full snapshot retracts what the graph holds and the dataset does not: every key, to compare in Java.
-	static final String ENTITY_KEYS = "MATCH (n:Entity) RETURN n.id AS id";
+	static final String ENTITY_KEYS = CypherResources.load(GraphImporter.class, "entity-keys.cypher");
 
-	static final String RELATIONSHIP_KEYS = """
-			MATCH (a:Entity)-[r]->(b:Entity)
-			RETURN a.id AS from, type(r) AS type, b.id AS to, r.validFrom AS validFrom
-			""";
+	static final String RELATIONSHIP_KEYS = CypherResources.load(GraphImporter.class, "relationship-keys.cypher");
 
 	// One statement per relationship type, the type written from the RelationshipType enum, never from the file's
 	// text. A static type matters: Neo4j 5.26 plans MATCH and MERGE with a dynamic type, $(row.type), as a scan of
@@ -372,7 +364,7 @@ public class GraphImporter {
 			if (created * RESHAPED_SHARE < stored) {
 				return;
 			}
-			session.run("CALL db.prepareForReplanning($seconds)", Map.of("seconds", REPLAN_SECONDS)).consume();
+			session.run(PREPARE_FOR_REPLANNING, Map.of("seconds", REPLAN_SECONDS)).consume();
 		}
 		catch (Neo4jException ex) {
 			// prepareForReplanning needs an admin on an external server; resampling alone is open to every user,
@@ -380,7 +372,7 @@ public class GraphImporter {
 			logger.warn("Could not resample indexes and clear query plans after the import (" + ex.code()
 					+ "); scheduling a resample of outdated indexes instead: " + ex.getMessage());
 			try (Session session = this.driver.session()) {
-				session.run("CALL db.resampleOutdatedIndexes()").consume();
+				session.run(RESAMPLE_INDEXES).consume();
 			}
 			catch (Neo4jException again) {
 				logger.warn("Could not schedule index resampling after the import: " + again.getMessage());
@@ -412,7 +404,7 @@ public class GraphImporter {
 		public Map<String, Subtype> entities(Set<String> ids) {
 			Map<String, Subtype> found = new HashMap<>();
 			GraphImporter.this.driver
-				.executableQuery("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.subtype AS subtype")
+				.executableQuery(STORED_ENTITIES)
 				.withParameters(Map.of("ids", List.copyOf(ids)))
 				.execute()
 				.records()
@@ -428,7 +420,7 @@ public class GraphImporter {
 		@Override
 		public Set<String> sources(Set<String> ids) {
 			Set<String> found = new HashSet<>();
-			GraphImporter.this.driver.executableQuery("MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id")
+			GraphImporter.this.driver.executableQuery(STORED_SOURCES)
 				.withParameters(Map.of("ids", List.copyOf(ids)))
 				.execute()
 				.records()
