@@ -26,7 +26,7 @@ public final class CypherFragments {
 	public static final Parameter<Object> AS_OF = Cypher.parameter("asOf");
 
 	private static final Renderer RENDERER = Renderer
-		.getRenderer(Configuration.newConfig().withDialect(Dialect.NEO4J_5_23).withPrettyPrint(true).build());
+		.getRenderer(Configuration.newConfig().withDialect(Dialect.NEO4J_5_DEFAULT_CYPHER).withPrettyPrint(true).build());
 
 	private CypherFragments() {
 	}

@@ -72,95 +72,11 @@ public class GraphImporter {
 		.distinct()
 		.toList();
 
-	// Each row's outcome comes from MERGE itself: ON CREATE marks a new element with a property that the SET = below
-	// removes again, in the same statement. A separate OPTIONAL MATCH for the old element cost a second lookup per row.
-	private static final String CREATED_MARK = "lodestone_import_created";
-
-	// History (docs/architecture.md, "Recorded history"): the current graph stays as it always was, and every version
-	// of an element is also a :Version node beside it, linked to nothing, so no query of the current graph, in the
-	// application or in Browser, ever meets one. A row that adds or corrects an element closes the element's open
-	// version (supersededAt) and opens a new one (recordedAt); an element stored before history was kept (the offline
-	// first-start load) gets its old version written first, without a recordedAt. Unchanged rows write nothing.
-	private static final String RECORD_VERSION = """
-			CALL (row, outcome, before) {
-			  WITH row, outcome, before WHERE outcome <> 'unchanged'
-			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
-			  WITH row, outcome, before, collect(open) AS opens
-			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'corrected')
-			  FOREACH (_ IN CASE WHEN outcome = 'updated' AND size(opens) = 0 THEN [1] ELSE [] END |
-			    CREATE (old:Version)
-			    SET old = before,
-			        old += row.ends,
-			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
-			                supersededAt: $at, supersededBy: $change, endedBy: 'corrected'})
-			  CREATE (v:Version)
-			  SET v = row.props,
-			      v += row.ends,
-			      v += {id: $change + '/' + row.key, element: row.key, of: $of, recordedAt: $at, changeId: $change,
-			            recordedAs: CASE outcome WHEN 'created' THEN 'added' ELSE 'corrected' END}
-			}
-			""";
-
-	// A retracted element leaves the current graph; its open version is closed as retracted, so the history still
-	// says what the graph said until then.
-	private static final String RETIRE_VERSION = """
-			CALL (row, before) {
-			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
-			  WITH row, before, collect(open) AS opens
-			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'retracted')
-			  FOREACH (_ IN CASE WHEN size(opens) = 0 THEN [1] ELSE [] END |
-			    CREATE (old:Version)
-			    SET old = before,
-			        old += row.ends,
-			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
-			                supersededAt: $at, supersededBy: $change, endedBy: 'retracted'})
-			}
-			""";
-
 	// Taken first in every import's transaction: imports, from this application or any other sharing the database,
 	// record their changes one after another, so no two interleave their versions, and change numbers follow commits.
 	private static final String NEXT_CHANGE = CypherResources.load(GraphImporter.class, "next-change.cypher");
 
 	private static final String RECORD_CHANGE = CypherResources.load(GraphImporter.class, "record-change.cypher");
-
-	private static final String WRITE_SOURCES = """
-			UNWIND $rows AS row
-			MERGE (s:Source {id: row.id})
-			ON CREATE SET s.%1$s = true
-			WITH s, row, CASE WHEN s.%1$s IS NOT NULL THEN 'created'
-			                  WHEN properties(s) = row.props THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome, properties(s) AS before
-			SET s = row.props
-			WITH row, outcome, before
-			%2$s
-			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK, RECORD_VERSION);
-
-	// Labels come from the Subtype and Kind enums, never from the file's text.
-	private static final String WRITE_ENTITIES = """
-			UNWIND $rows AS row
-			MERGE (n:Entity {id: row.id})
-			ON CREATE SET n.%1$s = true
-			WITH n, row, CASE WHEN n.%1$s IS NOT NULL THEN 'created'
-			                  WHEN properties(n) = row.props AND all(label IN row.labels WHERE label IN labels(n)) THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome, properties(n) AS before
-			SET n = row.props
-			REMOVE n:$($typeLabels)
-			SET n:$(row.labels)
-			WITH row, outcome, before
-			%2$s
-			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK, RECORD_VERSION);
-
-	static final String RETRACT_ENTITIES = """
-			UNWIND $rows AS row
-			MATCH (n:Entity {id: row.key})
-			WITH row, n, properties(n) AS before
-			DETACH DELETE n
-			WITH row, before
-			%1$s
-			RETURN 'retracted' AS outcome, count(*) AS count
-			""".formatted(RETIRE_VERSION);
 
 	// Every relationship touching the entities to retract, so each is retracted with its own version first.
 	static final String RELATIONSHIPS_OF = CypherResources.load(GraphImporter.class, "relationships-of.cypher");
@@ -169,43 +85,6 @@ public class GraphImporter {
 	static final String ENTITY_KEYS = CypherResources.load(GraphImporter.class, "entity-keys.cypher");
 
 	static final String RELATIONSHIP_KEYS = CypherResources.load(GraphImporter.class, "relationship-keys.cypher");
-
-	// One statement per relationship type, the type written from the RelationshipType enum, never from the file's
-	// text. A static type matters: Neo4j 5.26 plans MATCH and MERGE with a dynamic type, $(row.type), as a scan of
-	// every relationship in the graph per row, which made imports quadratic (docs/benchmarks.md).
-	private static final Map<RelationshipType, String> WRITE_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
-
-	static final Map<RelationshipType, String> RETRACT_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
-
-	static {
-		for (RelationshipType type : RelationshipType.values()) {
-			WRITE_RELATIONSHIPS.put(type, """
-					UNWIND $rows AS row
-					MATCH (a:Entity {id: row.from})
-					MATCH (b:Entity {id: row.to})
-					MERGE (a)-[r:%1$s%3$s]->(b)
-					ON CREATE SET r.%2$s = true
-					WITH r, row, CASE WHEN r.%2$s IS NOT NULL THEN 'created'
-					                  WHEN properties(r) = row.props THEN 'unchanged'
-					                  ELSE 'updated' END AS outcome, properties(r) AS before
-					SET r = row.props
-					WITH row, outcome, before
-					%4$s
-					RETURN outcome, count(*) AS count
-					""".formatted(type.name(), CREATED_MARK,
-					type.keyedByPeriod() ? " {validFrom: row.props.validFrom}" : "", RECORD_VERSION));
-			RETRACT_RELATIONSHIPS.put(type, """
-					UNWIND $rows AS row
-					MATCH (a:Entity {id: row.from})-[r:%1$s]->(b:Entity {id: row.to})
-					WHERE row.validFrom IS NULL OR r.validFrom = row.validFrom
-					WITH row, r, properties(r) AS before
-					DELETE r
-					WITH row, before
-					%2$s
-					RETURN 'retracted' AS outcome, count(*) AS count
-					""".formatted(type.name(), RETIRE_VERSION));
-		}
-	}
 
 	private final Driver driver;
 
@@ -289,16 +168,16 @@ public class GraphImporter {
 				OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 				String change = "change:" + seq;
 				Map<String, Object> history = Map.of("change", change, "at", at);
-				ImportReport.Counts sources = batches.write(tx, WRITE_SOURCES, dataset.sources(),
+				ImportReport.Counts sources = batches.write(tx, ImportStatements.WRITE_SOURCES, dataset.sources(),
 						GraphImporter::sourceRow, with(history, "of", "source"));
-				ImportReport.Counts entities = batches.write(tx, WRITE_ENTITIES, dataset.entities(),
+				ImportReport.Counts entities = batches.write(tx, ImportStatements.WRITE_ENTITIES, dataset.entities(),
 						GraphImporter::entityRow, with(with(history, "of", "entity"), "typeLabels", TYPE_LABELS));
 				ImportReport.Counts relationships = ImportReport.Counts.NONE;
 				Map<RelationshipType, List<Dataset.Relationship>> byType = new EnumMap<>(RelationshipType.class);
 				dataset.relationships()
 					.forEach(rel -> byType.computeIfAbsent(rel.type(), type -> new ArrayList<>()).add(rel));
 				for (Map.Entry<RelationshipType, List<Dataset.Relationship>> group : byType.entrySet()) {
-					relationships = relationships.plus(batches.write(tx, WRITE_RELATIONSHIPS.get(group.getKey()),
+					relationships = relationships.plus(batches.write(tx, ImportStatements.WRITE_RELATIONSHIPS.get(group.getKey()),
 							group.getValue(), GraphImporter::relationshipRow, with(history, "of", "relationship")));
 				}
 				Retractions retractions = Retractions.of(tx, dataset, options);

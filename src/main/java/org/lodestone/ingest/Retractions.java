@@ -163,14 +163,14 @@ final class Retractions {
 	ImportReport.Counts retractRelationships(Transaction tx, Map<String, Object> history) {
 		ImportReport.Counts counts = ImportReport.Counts.NONE;
 		for (Map.Entry<RelationshipType, List<Map<String, Object>>> group : this.relationships.entrySet()) {
-			counts = counts.plus(run(tx, GraphImporter.RETRACT_RELATIONSHIPS.get(group.getKey()), group.getValue(),
+			counts = counts.plus(run(tx, ImportStatements.RETRACT_RELATIONSHIPS.get(group.getKey()), group.getValue(),
 					history, "relationship"));
 		}
 		return counts;
 	}
 
 	ImportReport.Counts retractEntities(Transaction tx, Map<String, Object> history) {
-		return run(tx, GraphImporter.RETRACT_ENTITIES, this.entities, history, "entity");
+		return run(tx, ImportStatements.RETRACT_ENTITIES, this.entities, history, "entity");
 	}
 
 	private static ImportReport.Counts run(Transaction tx, String statement, List<Map<String, Object>> rows,
