@@ -32,8 +32,8 @@ final class ImportStatements {
 	// removes again, in the same statement. A separate OPTIONAL MATCH for the old element cost a second lookup per row.
 	private static final String CREATED_MARK = "lodestone_import_created";
 
-	// Cypher-DSL 2025.2.7 renders a CALL importing more than two variables with stray separators after its brace,
-	// "CALL (row, outcome, before) {," (one comma per import past the second), which Neo4j rejects. The variables are
+	// Cypher-DSL 2025.2.7 renders a CALL importing more than two variables with stray separators after its brace (a
+	// comma per import past the second, before the subquery's first clause), which Neo4j rejects. The variables are
 	// our own constants; only those separators are dropped. Remove this when the library renders the scope clause.
 	private static final Pattern STRAY_SEPARATORS = Pattern.compile("(CALL \\([a-z, ]+\\) \\{)[, ]*,(?=\\s)");
 
