@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.lodestone.neo4j.CypherResources;
 import org.lodestone.graph.SourceReference;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 
 import org.springframework.stereotype.Component;

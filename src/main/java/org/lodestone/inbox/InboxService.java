@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.lodestone.neo4j.CypherResources;
 import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.GraphImporter;
 import org.lodestone.ingest.ImportProgress;
 import org.lodestone.ingest.ImportReport;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
 import tools.jackson.core.type.TypeReference;
@@ -66,7 +66,8 @@ public class InboxService {
 	private static final String HELD_SOURCES = CypherResources.load(InboxService.class, "held-sources.cypher");
 
 	// The relationship type is compared as a value, not spliced into the pattern: the rows' text never becomes Cypher.
-	private static final String HELD_RELATIONSHIPS = CypherResources.load(InboxService.class, "held-relationships.cypher");
+	private static final String HELD_RELATIONSHIPS = CypherResources.load(InboxService.class,
+			"held-relationships.cypher");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

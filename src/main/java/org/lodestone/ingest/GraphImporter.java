@@ -20,11 +20,11 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.graph.GraphEdge;
-import org.lodestone.neo4j.CypherResources;
 import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -177,8 +177,9 @@ public class GraphImporter {
 				dataset.relationships()
 					.forEach(rel -> byType.computeIfAbsent(rel.type(), type -> new ArrayList<>()).add(rel));
 				for (Map.Entry<RelationshipType, List<Dataset.Relationship>> group : byType.entrySet()) {
-					relationships = relationships.plus(batches.write(tx, ImportStatements.WRITE_RELATIONSHIPS.get(group.getKey()),
-							group.getValue(), GraphImporter::relationshipRow, with(history, "of", "relationship")));
+					String statement = ImportStatements.WRITE_RELATIONSHIPS.get(group.getKey());
+					relationships = relationships.plus(batches.write(tx, statement, group.getValue(),
+							GraphImporter::relationshipRow, with(history, "of", "relationship")));
 				}
 				Retractions retractions = Retractions.of(tx, dataset, options);
 				relationships = relationships.plus(retractions.retractRelationships(tx, history));

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.lodestone.neo4j.CypherResources;
 import org.lodestone.graph.RelationshipType;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
