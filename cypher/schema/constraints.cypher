@@ -1,4 +1,5 @@
-// Lodestone's schema: unique stable ids, full-text search over names and aliases, and lookups by name.
+// Lodestone's schema: unique stable ids, full-text search over names and aliases, and lookups by name and by the
+// identifiers other datasets give entities.
 // Applied at every start with IF NOT EXISTS, so running it again changes nothing.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
@@ -15,3 +16,7 @@ CREATE INDEX version_from IF NOT EXISTS FOR (v:Version) ON (v.from);
 CREATE INDEX version_to IF NOT EXISTS FOR (v:Version) ON (v.to);
 CREATE INDEX version_recorded_at IF NOT EXISTS FOR (v:Version) ON (v.recordedAt);
 CREATE INDEX version_superseded_at IF NOT EXISTS FOR (v:Version) ON (v.supersededAt);
+CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata);
+CREATE INDEX entity_lei IF NOT EXISTS FOR (n:Entity) ON (n.lei);
+CREATE INDEX entity_uscc IF NOT EXISTS FOR (n:Entity) ON (n.uscc);
+CREATE INDEX entity_opensanctions IF NOT EXISTS FOR (n:Entity) ON (n.opensanctions);

@@ -3,6 +3,7 @@ package org.lodestone;
 import java.util.OptionalInt;
 
 import org.lodestone.cli.Commands;
+import org.lodestone.mcp.McpStdioCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -20,6 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class LodestoneApplication {
 
 	public static void main(String[] args) {
+		// First, before any class that logs is loaded: over stdio, standard output carries protocol messages only.
+		if (args.length > 0 && McpStdioCommand.NAME.equals(args[0])) {
+			runMcpOverStdio(args);
+		}
 		OptionalInt fileCommand = Commands.runFileCommand(args, System.out, System.err);
 		if (fileCommand.isPresent()) {
 			System.exit(fileCommand.getAsInt());
@@ -38,6 +43,15 @@ public class LodestoneApplication {
 		catch (Throwable ex) {
 			// Spring has already reported the cause; a failed start must not leave engine threads
 			// (which are not daemons) keeping the JVM alive.
+			System.exit(1);
+		}
+	}
+
+	private static void runMcpOverStdio(String[] args) {
+		try {
+			System.exit(McpStdioCommand.run(() -> new SpringApplicationBuilder(LodestoneApplication.class), args));
+		}
+		catch (Throwable ex) {
 			System.exit(1);
 		}
 	}

@@ -15,6 +15,7 @@
     { format: 'csv', label: 'CSV', hint: 'neo4j-admin import' },
     { format: 'cypher', label: 'Cypher script', hint: 'any Neo4j 5' },
     { format: 'json', label: 'JSON graph', hint: 'Lodestone import' },
+    { format: 'ftm', label: 'FollowTheMoney', hint: 'OpenSanctions, Aleph' },
     { format: 'svg', label: 'SVG picture', hint: 'paths and neighbourhoods' },
   ];
 

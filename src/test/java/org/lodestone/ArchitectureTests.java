@@ -41,9 +41,11 @@ class ArchitectureTests {
 
 	private static final String[] FEATURES = { "org.lodestone.entity..", "org.lodestone.path..",
 			"org.lodestone.analysis..", "org.lodestone.export..", "org.lodestone.cypher..", "org.lodestone.info..",
-			"org.lodestone.guide..", "org.lodestone.synth..", "org.lodestone.history..", "org.lodestone.inbox.." };
+			"org.lodestone.guide..", "org.lodestone.synth..", "org.lodestone.history..", "org.lodestone.inbox..",
+			"org.lodestone.reconcile.." };
 
-	private static final String[] EDGES = { "org.lodestone.web..", "org.lodestone.security..", "org.lodestone.cli.." };
+	private static final String[] EDGES = { "org.lodestone.web..", "org.lodestone.security..", "org.lodestone.cli..",
+			"org.lodestone.mcp.." };
 
 	// The application class: it dispatches the commands and boots Spring over every package, so it may use every
 	// floor; it is the top, so nothing imports it.
@@ -105,6 +107,14 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.lodestone.security..", "org.lodestone.web..");
+
+	// The MCP server is an edge of its own: it calls the features, never the HTTP edge's mapping or security.
+	@ArchTest
+	static final ArchRule mcpImportsNoOtherEdge = noClasses().that()
+		.resideInAPackage("org.lodestone.mcp..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.lodestone.security..", "org.lodestone.web..", "org.lodestone.cli..");
 
 	@ArchTest
 	static final ArchRule securityImportsNoCli = noClasses().that()

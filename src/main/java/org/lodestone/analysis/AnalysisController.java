@@ -40,8 +40,11 @@ class AnalysisController {
 
 	private final SupplyMatrix supply;
 
+	private final MeasuresInForce inForce;
+
 	AnalysisController(LinkageLedger ledger, ChokepointExposure exposure, WhatIfScenarios scenarios, AsOfDiff diff,
-			MeasureCalendar calendar, Centrality centrality, MeasureTimeline timeline, SupplyMatrix supply) {
+			MeasureCalendar calendar, Centrality centrality, MeasureTimeline timeline, SupplyMatrix supply,
+			MeasuresInForce inForce) {
 		this.ledger = ledger;
 		this.exposure = exposure;
 		this.scenarios = scenarios;
@@ -50,6 +53,7 @@ class AnalysisController {
 		this.centrality = centrality;
 		this.timeline = timeline;
 		this.supply = supply;
+		this.inForce = inForce;
 	}
 
 	@GetMapping("/api/measures")
@@ -76,6 +80,12 @@ class AnalysisController {
 	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
 	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario) {
 		return this.scenarios.run(scenario);
+	}
+
+	@GetMapping("/api/measures/in-force")
+	MeasuresInForce.InForce measuresInForce(@RequestParam(required = false) String asOf) {
+		LocalDate day = RequestValues.date("asOf", asOf);
+		return this.inForce.on((day != null) ? day : LocalDate.now());
 	}
 
 	@GetMapping("/api/diff")

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  */
 @CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-class AsOfDiff {
+public class AsOfDiff {
 
 	private static final String DIFF = CypherQueries.load("what-changed-between-two-dates.cypher");
 
@@ -42,7 +42,7 @@ class AsOfDiff {
 	 * @param description what changed
 	 * @param sources where it is reported
 	 */
-	record Change(LocalDate date, String change, String subject, String description, List<SourceReference> sources) {
+	public record Change(LocalDate date, String change, String subject, String description, List<SourceReference> sources) {
 	}
 
 	/**
@@ -50,7 +50,7 @@ class AsOfDiff {
 	 * @param to the window's last day
 	 * @param changes every change in (from, to], in date order
 	 */
-	record Diff(LocalDate from, LocalDate to, List<Change> changes) {
+	public record Diff(LocalDate from, LocalDate to, List<Change> changes) {
 	}
 
 	@Cacheable

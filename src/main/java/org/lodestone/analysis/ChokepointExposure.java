@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  */
 @CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-class ChokepointExposure {
+public class ChokepointExposure {
 
 	private static final String EXPOSURE = CypherQueries.load("chokepoint-exposure.cypher");
 
@@ -46,7 +46,7 @@ class ChokepointExposure {
 	 * @param basis what the share measures, as the source gives it
 	 * @param sources where the share is reported
 	 */
-	record DominantSupplier(String supplier, double share, String basis, List<SourceReference> sources) {
+	public record DominantSupplier(String supplier, double share, String basis, List<SourceReference> sources) {
 	}
 
 	/**
@@ -55,7 +55,7 @@ class ChokepointExposure {
 	 * @param since when its restriction on the mineral began
 	 * @param sources where it is reported
 	 */
-	record MeasureInForce(String id, String name, LocalDate since, List<SourceReference> sources) {
+	public record MeasureInForce(String id, String name, LocalDate since, List<SourceReference> sources) {
 	}
 
 	/**
@@ -66,7 +66,7 @@ class ChokepointExposure {
 	 * @param dominantSupplier the largest sourced supply share, or {@code null} when no source gives one
 	 * @param measures the measures restricting it on the date
 	 */
-	record Chokepoint(String input, String name, String subtype, long depth, DominantSupplier dominantSupplier,
+	public record Chokepoint(String input, String name, String subtype, long depth, DominantSupplier dominantSupplier,
 			List<MeasureInForce> measures) {
 	}
 
@@ -75,7 +75,7 @@ class ChokepointExposure {
 	 * @param asOf the date
 	 * @param chokepoints the minerals it depends on, most exposed first
 	 */
-	record Exposure(EntitySummary entity, LocalDate asOf, List<Chokepoint> chokepoints) {
+	public record Exposure(EntitySummary entity, LocalDate asOf, List<Chokepoint> chokepoints) {
 	}
 
 	@Cacheable

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  */
 @CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-class MeasureCalendar {
+public class MeasureCalendar {
 
 	private static final String CALENDAR = CypherQueries.load("measure-calendar.cypher");
 
@@ -55,7 +55,7 @@ class MeasureCalendar {
 	 * @param issuers who issued it
 	 * @param sources where it is documented
 	 */
-	record Event(LocalDate date, String kind, String measure, String name, String type, List<String> issuers,
+	public record Event(LocalDate date, String kind, String measure, String name, String type, List<String> issuers,
 			List<SourceReference> sources) {
 	}
 

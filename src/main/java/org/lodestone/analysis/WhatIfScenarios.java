@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  */
 @CacheConfig(cacheNames = "analyses", keyGenerator = "answerKeys")
 @Service
-class WhatIfScenarios {
+public class WhatIfScenarios {
 
 	/** How far downstream a scenario follows USED_IN. */
 	static final int MAX_STEPS = 4;
@@ -46,7 +46,7 @@ class WhatIfScenarios {
 	 * @param subjects ids or names: minerals or products to restrict, or measures to revoke
 	 * @param asOf the date whose graph the scenario starts from, or {@code null} for every relationship
 	 */
-	record Scenario(String description, String action, List<String> subjects, LocalDate asOf) {
+	public record Scenario(String description, String action, List<String> subjects, LocalDate asOf) {
 	}
 
 	/**
@@ -55,7 +55,7 @@ class WhatIfScenarios {
 	 * depends (downstream through USED_IN), supplier (produces or supplies something reached), targeted
 	 * @param hops the relationships from the scenario's subject to it
 	 */
-	record Reached(EntitySummary entity, String role, List<Link> hops) {
+	public record Reached(EntitySummary entity, String role, List<Link> hops) {
 	}
 
 	/**
@@ -64,11 +64,11 @@ class WhatIfScenarios {
 	 * @param reached every actor, product, mineral and end use reached, with its path
 	 * @param summary counts by kind, in words
 	 */
-	record Outcome(Scenario scenario, List<EntitySummary> subjects, List<Reached> reached, String summary) {
+	public record Outcome(Scenario scenario, List<EntitySummary> subjects, List<Reached> reached, String summary) {
 	}
 
 	/** The most subjects one scenario may name. */
-	static final int MAX_SUBJECTS = 50;
+	public static final int MAX_SUBJECTS = 50;
 
 	@Cacheable
 	public Outcome run(Scenario scenario) {

@@ -2,11 +2,14 @@ package org.lodestone.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -14,8 +17,10 @@ import org.lodestone.export.CypherScriptExporter;
 import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.DatasetFile;
 import org.lodestone.ingest.DatasetGraph;
+import org.lodestone.ingest.DatasetProblem;
 import org.lodestone.ingest.DatasetReader;
 import org.lodestone.ingest.DataLint;
+import org.lodestone.ingest.FtmCrossReference;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.ingest.LintAcceptance;
 import org.lodestone.ingest.LintReport;
@@ -23,9 +28,10 @@ import org.lodestone.neo4j.Neo4jSchema;
 import org.lodestone.synth.SyntheticGraph;
 
 /**
- * Runs a command given on the command line. {@code validate}, {@code lint}, {@code seed} and {@code generate} work on
- * files alone and need no database; {@code import}, {@code export} and {@code refresh} are handed to a Spring context
- * without a web server ({@link ImportCommand}, {@link ExportCommand}, {@link RefreshCommand}).
+ * Runs a command given on the command line. {@code validate}, {@code lint}, {@code seed}, {@code generate} and
+ * {@code xref} work on files alone and need no database; {@code import}, {@code export} and {@code refresh} are
+ * handed to a Spring context without a web server ({@link ImportCommand}, {@link ExportCommand},
+ * {@link RefreshCommand}).
  */
 public final class Commands {
 
@@ -53,6 +59,7 @@ public final class Commands {
 			case "seed" -> OptionalInt.of(seed(argument(args, 1, "data"), argument(args, 2, "cypher/seed.cypher"), out,
 					err));
 			case "generate" -> OptionalInt.of(generate(args, out, err));
+			case "xref" -> OptionalInt.of(xref(args, out, err));
 			case "help", "--help" -> {
 				out.println(usage());
 				yield OptionalInt.of(0);
@@ -76,12 +83,17 @@ public final class Commands {
 				  import [dir|file]      validate and import the CSV files in dir (default: data), or one JSON graph export
 				  export <format> <file> [--from=X --to=Y | --id=X --depth=N] [--scope=graph|path|neighborhood] [--asOf=YYYY-MM-DD]
 				                         write the graph, a path result or a neighbourhood to file; formats: graphml, gexf,
-				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, svg (path/neighborhood);
+				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, ftm, svg (path/neighborhood);
 				                         without --scope, --from/--to export a path, --id a neighbourhood, neither the graph;
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
 				  refresh <connector> [url|file]  run a connector (federal-register) on its configured URL, or on the URL or
 				                         file given, and put what it proposes in the inbox for review; writes no fact
 				  export-data [dir]      write the rows of every accepted proposal to dir/*-inbox.csv (default: data)
+				  mcp                    serve the MCP tools to a desktop AI assistant over stdio (standard input and output),
+				                         on the same graph; logs go to standard error; ends when standard input closes
+				  xref <file> [dir]      list the entities of a FollowTheMoney file (e.g. an OpenSanctions dataset) that may be
+				                         actors in dir (default: data): same Wikidata id, LEI, credit code, OpenSanctions id,
+				                         or name; candidates to confirm, nothing is imported
 				  validate [dir]         check the CSV files in dir (default: data) and list every problem
 				  lint [dir]             list what in the valid dataset in dir is probably wrong or weak, less what
 				                         docs/lint-accepted.csv beside dir accepts; exits 1 while any is left
@@ -192,6 +204,38 @@ public final class Commands {
 		Path file = project.resolve("docs").resolve("lint-accepted.csv");
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		return file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
+	}
+
+	/**
+	 * Lists the entities of a FollowTheMoney file (an OpenSanctions dataset, say) that may be actors of the dataset in
+	 * dir, by shared identifier or name; exits 1 when the file or the dataset cannot be read or a line is malformed.
+	 */
+	static int xref(String[] args, PrintStream out, PrintStream err) {
+		if (args.length < 2) {
+			err.println("xref needs an FtM entity file: xref <file.ftm.json> [dir]");
+			return 2;
+		}
+		Path file = Path.of(args[1]);
+		Path directory = argument(args, 2, "data");
+		Dataset dataset = readOrReport(directory, err);
+		if (dataset == null) {
+			return 1;
+		}
+		List<DatasetProblem> problems = new ArrayList<>();
+		List<FtmCrossReference.Candidate> candidates;
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			candidates = new FtmCrossReference(dataset).candidates(file.toString(), in, problems);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			err.println("Cannot read " + file + ": " + ex.getMessage());
+			return 1;
+		}
+		candidates.forEach(out::println);
+		problems.forEach(err::println);
+		out.println(file + ": " + candidates.size() + " candidate" + ((candidates.size() == 1) ? "" : "s")
+				+ " for actors in " + directory + ", " + problems.size() + " malformed line"
+				+ ((problems.size() == 1) ? "" : "s"));
+		return problems.isEmpty() ? 0 : 1;
 	}
 
 	static int seed(Path directory, Path target, PrintStream out, PrintStream err) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * planning a pathological query can take as long as running one.
  */
 @Service
-class CypherQueryService implements DisposableBean, SmartLifecycle {
+public class CypherQueryService implements DisposableBean, SmartLifecycle {
 
 	// Stops before the web server's graceful shutdown (phase Integer.MAX_VALUE - 1024), which waits for requests in
 	// flight: a runaway query's request would otherwise hold it for its whole timeout.
@@ -65,7 +65,7 @@ class CypherQueryService implements DisposableBean, SmartLifecycle {
 		this.runner = new UserQueryRunner(maxConcurrent, GRACE);
 	}
 
-	CypherResult run(String query, Map<String, Object> parameters) {
+	public CypherResult run(String query, Map<String, Object> parameters) {
 		Map<String, Object> params = cypherValues(parameters);
 		CypherGuard.check(query, params, this.bounds);
 		UserQueryRunner current = this.runner;

@@ -9,5 +9,5 @@ import java.util.List;
  * @param rows each row's values, in column order; nodes, relationships and paths as JSON objects
  * @param truncated whether the row cap cut the result short
  */
-record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated) {
+public record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated) {
 }

@@ -1,9 +1,13 @@
 package org.lodestone.entity;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.RelationshipType;
+import org.lodestone.request.InvalidRequestException;
 import org.lodestone.request.RequestValues;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +26,36 @@ class EntityController {
 		this.entities = entities;
 	}
 
+	/**
+	 * Search by name or alias, or look an entity up by the identifier another dataset gives it
+	 * ({@code ?wikidata=Q182477}, {@code ?lei=…}, {@code ?uscc=…}, {@code ?opensanctions=…}).
+	 */
 	@GetMapping
 	List<EntityMatch> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String kind,
-			@RequestParam(defaultValue = "20") String limit) {
-		return this.entities.search(q, kind, RequestValues.integer("limit", limit));
+			@RequestParam(defaultValue = "20") String limit, @RequestParam(required = false) String wikidata,
+			@RequestParam(required = false) String lei, @RequestParam(required = false) String uscc,
+			@RequestParam(required = false) String opensanctions) {
+		Map<ExternalId, String> identifiers = new EnumMap<>(ExternalId.class);
+		putIfPresent(identifiers, ExternalId.WIKIDATA, wikidata);
+		putIfPresent(identifiers, ExternalId.LEI, lei);
+		putIfPresent(identifiers, ExternalId.USCC, uscc);
+		putIfPresent(identifiers, ExternalId.OPENSANCTIONS, opensanctions);
+		int max = RequestValues.integer("limit", limit);
+		if (identifiers.isEmpty()) {
+			return this.entities.search(q, kind, max);
+		}
+		Map.Entry<ExternalId, String> identifier = identifiers.entrySet().iterator().next();
+		if (identifiers.size() > 1 || !q.isBlank()) {
+			throw new InvalidRequestException(identifier.getKey().property(), "look up by one identifier at a time, "
+					+ "without q: wikidata, lei, uscc or opensanctions");
+		}
+		return this.entities.byIdentifier(identifier.getKey(), identifier.getValue(), kind);
+	}
+
+	private static void putIfPresent(Map<ExternalId, String> identifiers, ExternalId scheme, String value) {
+		if (value != null) {
+			identifiers.put(scheme, value);
+		}
 	}
 
 	@GetMapping("/{id}")

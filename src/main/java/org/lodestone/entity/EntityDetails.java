@@ -2,6 +2,7 @@ package org.lodestone.entity;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.lodestone.graph.SourceReference;
 
@@ -17,9 +18,11 @@ import org.lodestone.graph.SourceReference;
  * @param lifecycle a measure's dates, or {@code null} for entities that are not measures
  * @param relationships how many relationships touch it
  * @param sources every source that describes it or supports a relationship touching it, newest first
+ * @param identifiers the ids other datasets give it, by scheme ({@code wikidata}, {@code lei}, {@code uscc},
+ * {@code opensanctions}); empty when it has none
  */
-record EntityDetails(String id, String kind, String subtype, String name, List<String> aliases, String description,
-		Lifecycle lifecycle, long relationships, List<SourceReference> sources) {
+public record EntityDetails(String id, String kind, String subtype, String name, List<String> aliases, String description,
+		Lifecycle lifecycle, long relationships, List<SourceReference> sources, Map<String, String> identifiers) {
 
 	/**
 	 * @param announced when it was announced
@@ -27,7 +30,7 @@ record EntityDetails(String id, String kind, String subtype, String name, List<S
 	 * @param suspendedUntil until when it is suspended
 	 * @param rescinded when it was rescinded
 	 */
-	record Lifecycle(LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded) {
+	public record Lifecycle(LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded) {
 	}
 
 }

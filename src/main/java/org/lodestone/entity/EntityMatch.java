@@ -12,5 +12,5 @@ import java.util.List;
  * @param aliases other names
  * @param score how well it matches, higher is better; exact name or alias matches rank first
  */
-record EntityMatch(String id, String kind, String subtype, String name, List<String> aliases, double score) {
+public record EntityMatch(String id, String kind, String subtype, String name, List<String> aliases, double score) {
 }

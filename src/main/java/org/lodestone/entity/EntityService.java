@@ -3,6 +3,7 @@ package org.lodestone.entity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.Link;
 import org.lodestone.graph.Links;
@@ -39,7 +41,7 @@ public class EntityService {
 	 * The longest search text or name accepted: a 5,000-character word made Lucene's fuzzy matching fail inside the
 	 * engine (found by the injection corpus), and no name in the graph is near this long.
 	 */
-	static final int MAX_TEXT = 200;
+	public static final int MAX_TEXT = 200;
 
 	/** The most entities a neighbourhood returns. */
 	public static final int MAX_NEIGHBOURS = 500;
@@ -83,6 +85,25 @@ public class EntityService {
 			}
 		}
 		return results.values().stream().limit(limit).toList();
+	}
+
+	/**
+	 * Finds the entity another dataset's identifier names, such as the Wikidata item {@code Q182477}.
+	 * @param scheme the identifier's scheme
+	 * @param value the identifier, checked in form first
+	 * @param kind a kind or subtype label to restrict to, or {@code null}
+	 * @return the entity that carries it (at most one: the importer refuses an identifier on two entities), or none
+	 * @throws InvalidRequestException naming the scheme's parameter when the value is not of its form
+	 */
+	@Cacheable
+	public List<EntityMatch> byIdentifier(ExternalId scheme, String value, String kind) {
+		String kindLabel = kindLabel(kind);
+		String trimmed = (value == null) ? "" : value.strip();
+		String problem = scheme.problem(trimmed);
+		if (problem != null) {
+			throw new InvalidRequestException(scheme.property(), scheme.property() + " " + problem);
+		}
+		return query(EntityStatements.BY_IDENTIFIER.get(scheme), Map.of("value", trimmed), kindLabel);
 	}
 
 	/**
@@ -145,7 +166,8 @@ public class EntityService {
 					: null;
 			return new EntityDetails((String) props.get("id"), (String) props.get("kind"),
 					(String) props.get("subtype"), (String) props.get("name"), strings(props.get("aliases")),
-					(String) props.get("description"), lifecycle, ((Number) record.get("degree")).longValue(), sources);
+					(String) props.get("description"), lifecycle, ((Number) record.get("degree")).longValue(), sources,
+					identifiers(props));
 		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
 	}
 
@@ -225,6 +247,16 @@ public class EntityService {
 				.thenComparing(TimelineEntry::event));
 			return entries;
 		}).orElseThrow(() -> new EntityNotFoundException(id, List.of()));
+	}
+
+	private static Map<String, String> identifiers(Map<String, Object> props) {
+		Map<String, String> identifiers = new LinkedHashMap<>();
+		for (ExternalId scheme : ExternalId.values()) {
+			if (props.get(scheme.property()) instanceof String value) {
+				identifiers.put(scheme.property(), value);
+			}
+		}
+		return identifiers;
 	}
 
 	private static void lifecycle(Map<String, Object> props, List<TimelineEntry> entries, Set<String> seen) {

@@ -1,6 +1,10 @@
 package org.lodestone.entity;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import org.lodestone.graph.CypherFragments;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.neo4j.CypherResources;
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
@@ -56,6 +60,26 @@ final class EntityStatements {
 		.orderBy(N.property("name").ascending(), N.property("id").ascending())
 		.limit(Cypher.parameter("limit"))
 		.build());
+
+	/**
+	 * The entity another dataset's identifier ({@code $value}) names, optionally of one kind or subtype, one statement
+	 * per scheme: the property comes from the {@link ExternalId} enum, so each is an index seek on
+	 * {@code entity_<property>}.
+	 */
+	static final Map<ExternalId, String> BY_IDENTIFIER;
+
+	static {
+		Map<ExternalId, String> byIdentifier = new EnumMap<>(ExternalId.class);
+		for (ExternalId scheme : ExternalId.values()) {
+			Node carrier = Cypher.node("Entity").named("n").withProperties(scheme.property(), Cypher.parameter("value"));
+			byIdentifier.put(scheme, CypherFragments.render(Cypher.match(carrier)
+				.where(ofKind())
+				.returning(CypherFragments.entityMatch(NAME).as("entity"), Cypher.literalOf(200.0).as("score"))
+				.orderBy(N.property("id").ascending())
+				.build()));
+		}
+		BY_IDENTIFIER = Map.copyOf(byIdentifier);
+	}
 
 	/** An entity's properties, degree and every source it and its relationships cite. */
 	static final String DETAILS = CypherResources.load(EntityStatements.class, "details.cypher");

@@ -14,5 +14,5 @@ import org.lodestone.graph.Link;
  * @param description the event in one sentence
  * @param link the relationship, for relationship events
  */
-record TimelineEntry(LocalDate date, String event, String subject, String description, Link link) {
+public record TimelineEntry(LocalDate date, String event, String subject, String description, Link link) {
 }

@@ -27,6 +27,8 @@ record Attribute(String name, ValueType type) {
 			new Attribute("description", ValueType.STRING), new Attribute("announced", ValueType.DATE),
 			new Attribute("effective", ValueType.DATE), new Attribute("suspendedUntil", ValueType.DATE),
 			new Attribute("rescinded", ValueType.DATE), new Attribute("sources", ValueType.STRING_LIST),
+			new Attribute("wikidata", ValueType.STRING), new Attribute("lei", ValueType.STRING),
+			new Attribute("uscc", ValueType.STRING), new Attribute("opensanctions", ValueType.STRING),
 			new Attribute("publisher", ValueType.STRING), new Attribute("title", ValueType.STRING),
 			new Attribute("date", ValueType.DATE), new Attribute("url", ValueType.STRING),
 			new Attribute("type", ValueType.STRING), new Attribute("checkedOn", ValueType.DATE),

@@ -24,6 +24,8 @@ public enum ExportFormat {
 	CYPHER("cypher", "cypher", "text/plain;charset=UTF-8"),
 	/** Lodestone's JSON graph, which the importer reads back. */
 	JSON("json", "json", "application/json"),
+	/** FollowTheMoney entities, one JSON object per line, for OpenSanctions' and Aleph's tools. */
+	FTM("ftm", "ftm.json", "application/x-ndjson"),
 	/** An SVG picture; only of a path or a neighbourhood. */
 	SVG("svg", "svg", "image/svg+xml");
 

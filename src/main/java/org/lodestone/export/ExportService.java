@@ -175,6 +175,7 @@ public class ExportService {
 			case DOT -> new DotExporter(scoped.title());
 			case CYTOSCAPE -> new CytoscapeExporter();
 			case JSON -> new JsonGraphExporter();
+			case FTM -> new FtmExporter();
 			case SVG -> new SvgExporter(scoped.title(), scoped.root());
 			case CYPHER -> new CypherScriptExporter(List.of(scoped.title() + " as an idempotent Cypher script.",
 					"Exported by Lodestone; load it into any Neo4j 5 with Browser or cypher-shell."),

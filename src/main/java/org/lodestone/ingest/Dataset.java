@@ -2,9 +2,11 @@ package org.lodestone.ingest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.lodestone.graph.DateBasis;
 import org.lodestone.graph.DatePrecision;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 
@@ -53,10 +55,11 @@ public record Dataset(List<Source> sources, List<Entity> entities, List<Relation
 	 * @param suspendedUntil until when it is suspended, or {@code null}
 	 * @param rescinded when it was rescinded, or {@code null}
 	 * @param sources ids of sources describing the entity
+	 * @param identifiers the ids other datasets give it (Wikidata, LEI, credit code, OpenSanctions), checked in form
 	 */
 	public record Entity(String id, Subtype subtype, String name, List<String> aliases, String description,
 			LocalDate announced, LocalDate effective, LocalDate suspendedUntil, LocalDate rescinded,
-			List<String> sources) {
+			List<String> sources, Map<ExternalId, String> identifiers) {
 	}
 
 	/**

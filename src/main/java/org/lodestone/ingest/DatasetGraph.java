@@ -85,6 +85,7 @@ public final class DatasetGraph implements IndexedGraph {
 		putIfPresent(props, "suspendedUntil", entity.suspendedUntil());
 		putIfPresent(props, "rescinded", entity.rescinded());
 		putList(props, "sources", entity.sources());
+		entity.identifiers().forEach((scheme, value) -> props.put(scheme.property(), value));
 		// A Linkage's kind and subtype share one label.
 		List<String> labels = List.of(GraphNode.ENTITY, entity.subtype().kind().label(), entity.subtype().label())
 			.stream().distinct().toList();

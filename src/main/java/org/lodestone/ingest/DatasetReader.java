@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.DateBasis;
 import org.lodestone.graph.DatePrecision;
@@ -53,7 +55,14 @@ public final class DatasetReader {
 			"checkedOn", "checkedWhere");
 
 	public static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
-			"announced", "effective", "suspendedUntil", "rescinded", "sources");
+			"announced", "effective", "suspendedUntil", "rescinded", "sources", "wikidata", "lei", "uscc",
+			"opensanctions");
+
+	static final List<String> IDENTIFIER_COLUMNS = List.of("entity", "scheme", "value", "url", "checkedOn",
+			"checkedWhere");
+
+	// Every column: an identifier is added only with the record of where and when it was checked.
+	private static final Set<String> REQUIRED_IDENTIFIER = Set.copyOf(IDENTIFIER_COLUMNS);
 
 	public static final List<String> RELATIONSHIP_COLUMNS = List.of("from", "to", "type", "validFrom", "validTo",
 			"confidence", "sources", "quote", "share", "note", "precision", "basis");
@@ -127,6 +136,7 @@ public final class DatasetReader {
 		List<Row> sourceRows = new ArrayList<>();
 		List<Row> entityRows = new ArrayList<>();
 		List<Row> relationshipRows = new ArrayList<>();
+		List<Row> identifierRows = new ArrayList<>();
 		if (files.isEmpty()) {
 			this.problems.add(new DatasetProblem("(dataset)", 0, "no CSV files were given"));
 		}
@@ -147,9 +157,12 @@ public final class DatasetReader {
 			else if (name.startsWith("relationships")) {
 				relationshipRows.addAll(parse(file, RELATIONSHIP_COLUMNS, REQUIRED_RELATIONSHIP));
 			}
+			else if (name.startsWith("identifiers")) {
+				identifierRows.addAll(parse(file, IDENTIFIER_COLUMNS, REQUIRED_IDENTIFIER));
+			}
 			else {
-				this.problems.add(new DatasetProblem(file.name(), 0,
-						"unknown file: names start with sources, entities or relationships, or end with .json"));
+				this.problems.add(new DatasetProblem(file.name(), 0, "unknown file: names start with sources, "
+						+ "entities, identifiers or relationships, or end with .json"));
 			}
 		}
 		List<Dataset.Source> sources = sources(sourceRows);
@@ -165,7 +178,8 @@ public final class DatasetReader {
 		if (this.known != KnownIds.NONE) {
 			sourceIds.addAll(this.known.sources(undefined(entityRows, relationshipRows, sourceIds)));
 		}
-		List<Dataset.Entity> entities = entities(entityRows, sourceIds);
+		Map<String, Map<ExternalId, String>> curated = identifiers(identifierRows, entityRows);
+		List<Dataset.Entity> entities = entities(entityRows, sourceIds, curated);
 		Map<String, Subtype> subtypes = new HashMap<>();
 		entityRows.forEach(row -> {
 			Subtype subtype = (row.get("subtype") != null) ? Subtype.fromLabel(row.get("subtype")) : null;
@@ -363,9 +377,84 @@ public final class DatasetReader {
 		return sources;
 	}
 
-	private List<Dataset.Entity> entities(List<Row> rows, Set<String> sourceIds) {
+	/**
+	 * The curated identifiers ({@code identifiers*.csv}), checked in form and against the entity they name, which must
+	 * be defined by an entities file of the same import: an identifier is written as a property of its entity's node,
+	 * and the importer writes a node's properties whole.
+	 */
+	private Map<String, Map<ExternalId, String>> identifiers(List<Row> rows, List<Row> entityRows) {
+		Map<String, Row> entityById = new HashMap<>();
+		entityRows.forEach(row -> {
+			if (row.get("id") != null) {
+				entityById.putIfAbsent(row.get("id"), row);
+			}
+		});
+		Map<String, Map<ExternalId, String>> identifiers = new HashMap<>();
+		Map<String, Row> seen = new HashMap<>();
+		for (Row row : rows) {
+			String entity = row.required("entity", this);
+			String schemeName = row.required("scheme", this);
+			String value = row.required("value", this);
+			String url = row.required("url", this);
+			row.date("checkedOn", true, this);
+			row.required("checkedWhere", this);
+			if (url != null && !isWebUrl(url)) {
+				row.problem(this, "url '" + url + "' is not an http(s) URL");
+			}
+			ExternalId scheme = (schemeName != null) ? ExternalId.fromProperty(schemeName) : null;
+			if (schemeName != null && scheme == null) {
+				row.problem(this, "unknown scheme '" + schemeName + "'; one of "
+						+ String.join(", ", Arrays.stream(ExternalId.values()).map(ExternalId::property).toList()));
+			}
+			if (scheme == null || entity == null || value == null) {
+				continue;
+			}
+			String problem = scheme.problem(value);
+			if (problem != null) {
+				row.problem(this, problem);
+				continue;
+			}
+			Row entityRow = entityById.get(entity);
+			if (entityRow == null) {
+				row.problem(this, "names entity '" + entity + "', which no entities file of this import defines; "
+						+ "identifiers are imported with their entities");
+				continue;
+			}
+			Subtype subtype = (entityRow.get("subtype") != null) ? Subtype.fromLabel(entityRow.get("subtype")) : null;
+			if (subtype != null && !scheme.appliesTo(subtype)) {
+				row.problem(this, scheme.property() + " does not identify a " + subtype.label() + " ('" + entity
+						+ "'); " + appliesTo(scheme));
+				continue;
+			}
+			if (entityRow.get(scheme.property()) != null) {
+				row.problem(this, "'" + entity + "' already has " + scheme.property() + " '"
+						+ entityRow.get(scheme.property()) + "' at " + entityRow.where());
+				continue;
+			}
+			String key = entity + "|" + scheme.property();
+			if (seen.putIfAbsent(key, row) != null) {
+				row.problem(this, "a second " + scheme.property() + " for '" + entity + "', the first at "
+						+ seen.get(key).where());
+				continue;
+			}
+			identifiers.computeIfAbsent(entity, id -> new EnumMap<>(ExternalId.class)).put(scheme, value);
+		}
+		return identifiers;
+	}
+
+	private static String appliesTo(ExternalId scheme) {
+		return switch (scheme) {
+			case LEI, USCC -> "it identifies companies only";
+			case OPENSANCTIONS -> "it identifies actors only";
+			case WIKIDATA -> "";
+		};
+	}
+
+	private List<Dataset.Entity> entities(List<Row> rows, Set<String> sourceIds,
+			Map<String, Map<ExternalId, String>> curated) {
 		List<Dataset.Entity> entities = new ArrayList<>();
 		Map<String, Row> seen = new HashMap<>();
+		Map<String, Row> identifiersSeen = new HashMap<>();
 		for (Row row : rows) {
 			int before = this.problems.size();
 			String id = row.required("id", this);
@@ -401,9 +490,39 @@ public final class DatasetReader {
 			}
 			List<String> sources = row.list("sources");
 			checkSources(row, sources, sourceIds);
+			Map<ExternalId, String> identifiers = new EnumMap<>(ExternalId.class);
+			for (ExternalId scheme : ExternalId.values()) {
+				String value = row.get(scheme.property());
+				if (value == null) {
+					continue;
+				}
+				String problem = scheme.problem(value);
+				if (problem != null) {
+					row.problem(this, scheme.property() + " " + problem);
+				}
+				else if (subtype != null && !scheme.appliesTo(subtype)) {
+					row.problem(this, scheme.property() + " does not identify a " + subtype.label() + "; "
+							+ appliesTo(scheme));
+				}
+				else {
+					identifiers.put(scheme, value);
+				}
+			}
+			if (id != null && curated.containsKey(id)) {
+				identifiers.putAll(curated.get(id));
+			}
+			for (Map.Entry<ExternalId, String> identifier : identifiers.entrySet()) {
+				// One identifier names one entity: two entities sharing one are one entity twice, or a typing slip.
+				String key = identifier.getKey().property() + "|" + identifier.getValue();
+				Row first = identifiersSeen.putIfAbsent(key, row);
+				if (first != null) {
+					row.problem(this, identifier.getKey().property() + " '" + identifier.getValue()
+							+ "' is also given to '" + first.get("id") + "' at " + first.where());
+				}
+			}
 			if (this.problems.size() == before) {
 				entities.add(new Dataset.Entity(id, subtype, name, row.list("aliases"), row.get("description"),
-						announced, effective, suspendedUntil, rescinded, sources));
+						announced, effective, suspendedUntil, rescinded, sources, identifiers));
 			}
 		}
 		return entities;

@@ -39,7 +39,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -55,7 +61,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <li>Open to anyone, always: the explorer page ({@code /}, {@code /index.html}), static assets
  * ({@code /static/**}, {@code /webjars/**} and Boot's common locations), the Browser guide ({@code /guide}),
  * {@code /actuator/health} and error responses.</li>
- * <li>Reads (GET and HEAD of everything else, {@code POST /api/cypher}, which is read-only): open by default; with
+ * <li>Reads (GET and HEAD of everything else; {@code POST /api/cypher}, {@code /api/scenarios} and
+ * {@code /api/reconcile}, which only read, and the MCP endpoint {@code /mcp}, whose tools all read): open by
+ * default; with
  * {@code lodestone.security.require-auth-for-reads=true} they need a READ credential.</li>
  * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
@@ -73,8 +81,18 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; "
 			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+	/** The reconciliation preview, the one page another origin may frame. */
+	private static final RequestMatcher PREVIEW = PathPatternRequestMatcher.withDefaults()
+		.matcher("/api/reconcile/preview");
+
 	/** The header API keys are sent in. */
 	static final String API_KEY_HEADER = "X-API-Key";
+
+	/**
+	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Every tool on it reads, so it is a read: POST
+	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch.
+	 */
+	static final String MCP_ENDPOINT = "/mcp";
 
 	/** Pages and assets that are public whatever the settings. */
 	static final String[] PUBLIC_PAGES = { "/", "/index.html", "/inbox.html", "/guide", "/guide/**", "/static/**", "/webjars/**",
@@ -111,13 +129,17 @@ class SecurityConfiguration {
 				if (properties.requireAuthForReads()) {
 					requests.requestMatchers(HttpMethod.GET, "/**").hasRole(SecurityProperties.Role.READ.name());
 					requests.requestMatchers(HttpMethod.HEAD, "/**").hasRole(SecurityProperties.Role.READ.name());
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios")
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios", "/api/reconcile", MCP_ENDPOINT)
 						.hasRole(SecurityProperties.Role.READ.name());
+					requests.requestMatchers(HttpMethod.DELETE, MCP_ENDPOINT).hasRole(SecurityProperties.Role.READ.name());
 				}
 				else {
 					requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
 					requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
-					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios").permitAll();
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher", "/api/scenarios", "/api/reconcile", MCP_ENDPOINT)
+						.permitAll();
+					// An MCP client ends its own session with DELETE; the session holds nothing but reads.
+					requests.requestMatchers(HttpMethod.DELETE, MCP_ENDPOINT).permitAll();
 				}
 				requests.anyRequest().hasRole(SecurityProperties.Role.WRITE.name());
 			})
@@ -143,12 +165,29 @@ class SecurityConfiguration {
 			.cors(cors -> cors.configurationSource(corsConfiguration(properties.cors(), guide.getIfAvailable())))
 			.addFilterBefore(corsFilter(properties.cors(), guide.getIfAvailable(), problems), CorsFilter.class)
 			// The explorer loads only its own scripts and styles; Swagger UI sets inline styles. No page may be framed,
-			// and no address leaves in a Referer.
+			// except the reconciliation preview, which OpenRefine shows in a frame: the origins allowed to call the API
+			// (lodestone.security.cors.allowed-origins) may frame it, through CSP frame-ancestors (X-Frame-Options
+			// cannot name an origin, so it is left off there). No address leaves in a Referer.
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-				.frameOptions(frame -> frame.deny()));
+				.frameOptions(frame -> frame.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
+						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PREVIEW,
+						new ContentSecurityPolicyHeaderWriter(previewPolicy(properties.cors()))))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();
+	}
+
+	/**
+	 * @param cors the CORS settings
+	 * @return the policy of the reconciliation preview: the application's, but framable by the API's allowed origins
+	 */
+	static String previewPolicy(SecurityProperties.Cors cors) {
+		String ancestors = cors.allowedOrigins().stream().filter(origin -> !"*".equals(origin))
+			.map(origin -> " " + origin).reduce("'self'", String::concat);
+		return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors " + ancestors);
 	}
 
 	@Bean

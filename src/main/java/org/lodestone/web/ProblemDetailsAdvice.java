@@ -16,6 +16,7 @@ import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.neo4j.GraphUnavailableException;
 import org.lodestone.neo4j.QueryTimeoutException;
+import org.lodestone.reconcile.BatchTooLargeException;
 import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -64,6 +65,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
 				"The upload is not valid multipart/form-data");
 		problem.setProperty("parameter", "files");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail batchTooLarge(BatchTooLargeException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Batch too large",
+				ex.getMessage());
+		problem.setProperty("parameter", "queries");
 		return problem;
 	}
 

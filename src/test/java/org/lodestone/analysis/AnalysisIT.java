@@ -67,6 +67,26 @@ class AnalysisIT extends IntegrationTest {
 	}
 
 	@Test
+	void measuresInForceOnADateAreThoseEffectiveByThenWithTheirSources() {
+		this.rest.get().uri("/api/measures/in-force?asOf=2025-05-15").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.date").isEqualTo("2025-05-15")
+			.jsonPath("$.measures[?(@.id == 'policy:us-h20-licence-requirement-2025-04')].since")
+			.isEqualTo(List.of("2025-04-09"))
+			.jsonPath("$.measures[?(@.id == 'policy:us-h20-licence-requirement-2025-04')].sources[*].url")
+			.value(urls -> assertThat(strings(urls)).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("http")))
+			// The H20 licences took effect on 8 August 2025, after this date.
+			.jsonPath("$.measures[*].id").value(ids -> assertThat(strings(ids))
+				.doesNotContain("policy:us-h20-export-licences"));
+		this.rest.get().uri("/api/measures/in-force?asOf=2025-08-08").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.measures[*].id").value(ids -> assertThat(strings(ids)).contains("policy:us-h20-export-licences"));
+		this.rest.get().uri("/api/measures/in-force?asOf=15 May").exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
 	void exposureWalksFromAnEndUseToItsMineralsWithSharesAndMeasuresInForce() {
 		this.rest.get().uri("/api/exposure/EV motor?asOf=2025-07-01").exchange()
 			.expectStatus().isOk()

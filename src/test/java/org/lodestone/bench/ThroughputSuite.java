@@ -149,6 +149,8 @@ public final class ThroughputSuite {
 			nameAgainstId(data, "caches off", server, byName, byId, "Path by id ÷ path by name (req/s), uncached");
 		}
 		try (BenchServer server = BenchServer.start(this.jar, store, dir.resolve("cached.log"), List.of())) {
+			requireOk(server, workload.byName());
+			requireOk(server, workload.byId());
 			nameAgainstId(data, "caches on, answers computed", server, byNameFresh, byIdFresh,
 					"Path by id ÷ path by name (req/s), name resolution cached");
 			wrk(mixed, server, 5);

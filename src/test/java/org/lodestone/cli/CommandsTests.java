@@ -110,6 +110,22 @@ class CommandsTests {
 	}
 
 	@Test
+	void xrefListsTheActorsAnFtmFileMayNameAndFailsOnAMalformedLine(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("sanctions.ftm.json");
+		Files.writeString(file, """
+				{"id": "NK-x", "schema": "Company", "properties": {"name": ["Some Holding"], "leiCode": ["724500Y6DUVHQD6OXN27"]}}
+				""");
+		assertThat(run("xref", file.toString(), "data")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8))
+			.contains("company:asml <- NK-x (Company 'Some Holding'): lei 724500Y6DUVHQD6OXN27")
+			.contains(": 1 candidate for actors in data, 0 malformed lines");
+		Files.writeString(file, "{\"id\": \"NK-x\"}\n");
+		assertThat(run("xref", file.toString(), "data")).isOne();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("sanctions.ftm.json:1: is not an FtM entity");
+		assertThat(run("xref")).isEqualTo(2);
+	}
+
+	@Test
 	void otherArgumentsAreLeftToTheApplication() {
 		assertThat(Commands.runFileCommand(new String[] { "--server.port=9000" }, System.out, System.err)).isEmpty();
 		assertThat(Commands.isGraphCommand(new String[] { "import", "data" })).isTrue();

@@ -121,4 +121,46 @@ class EntityIT extends IntegrationTest {
 			.isEqualTo(List.of("2025-08-07"));
 	}
 
+
+	@Test
+	void entitiesAreFoundByTheIdentifiersOtherDatasetsGiveThem() {
+		this.rest.get().uri("/api/entities?wikidata=Q182477").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].id").isEqualTo("company:nvidia");
+		this.rest.get().uri("/api/entities?lei=724500Y6DUVHQD6OXN27").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$[0].id").isEqualTo("company:asml");
+		this.rest.get().uri("/api/entities?wikidata=Q148&kind=State").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$[0].id").isEqualTo("state:cn");
+		// a well-formed id nobody carries is an empty answer; a malformed one is the caller's mistake
+		this.rest.get().uri("/api/entities?wikidata=Q1").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+		this.rest.get().uri("/api/entities?lei=549300S4KLFTLO7GSQ81").exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.parameter").isEqualTo("lei");
+		this.rest.get().uri("/api/entities?wikidata=Q182477&q=Nvidia").exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void detailsAndExportsCarryTheIdentifiers() {
+		this.rest.get().uri("/api/entities/company:nvidia").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.identifiers.wikidata").isEqualTo("Q182477")
+			.jsonPath("$.identifiers.lei").isEqualTo("549300S4KLFTLO7GSQ80");
+		this.rest.get().uri("/api/entities/mineral:ndpr").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.identifiers").isEmpty();
+		String json = this.rest.get().uri("/api/export?format=json&id=company:nvidia").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(json).contains("\"wikidata\":\"Q182477\"", "\"lei\":\"549300S4KLFTLO7GSQ80\"");
+		String graphml = this.rest.get().uri("/api/export?format=graphml&id=company:nvidia").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(graphml).contains("attr.name=\"wikidata\"", ">Q182477<");
+	}
+
 }

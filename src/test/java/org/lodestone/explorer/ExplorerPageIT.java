@@ -58,7 +58,7 @@ class ExplorerPageIT extends IntegrationTest {
 
 	static final String CONCESSION = "policy:us-h20-export-licences|CONCESSION_FOR|" + LONDON;
 
-	static final String[] FORMATS = { "graphml", "gexf", "dot", "cytoscape", "csv", "cypher", "json", "svg" };
+	static final String[] FORMATS = { "graphml", "gexf", "dot", "cytoscape", "csv", "cypher", "json", "ftm", "svg" };
 
 	static HeadlessChromium chromium;
 

@@ -62,12 +62,13 @@ class ExportIT extends IntegrationTest {
 	void everyFormatDownloadsWithItsTypeAndFileName() {
 		Map<String, String> types = Map.of("graphml", "application/graphml+xml", "gexf", "application/gexf+xml",
 				"dot", "text/vnd.graphviz;charset=UTF-8", "cytoscape", "application/json", "csv", "application/zip",
-				"cypher", "text/plain;charset=UTF-8", "json", "application/json", "svg", "image/svg+xml");
+				"cypher", "text/plain;charset=UTF-8", "json", "application/json", "svg", "image/svg+xml", "ftm",
+				"application/x-ndjson");
 		Map<String, String> files = Map.of("graphml", "lodestone-path-h20-ndpr.graphml", "gexf",
 				"lodestone-path-h20-ndpr.gexf", "dot", "lodestone-path-h20-ndpr.dot", "cytoscape",
 				"lodestone-path-h20-ndpr.cyjs", "csv", "lodestone-path-h20-ndpr.neo4j-admin.zip", "cypher",
 				"lodestone-path-h20-ndpr.cypher", "json", "lodestone-path-h20-ndpr.json", "svg",
-				"lodestone-path-h20-ndpr.svg");
+				"lodestone-path-h20-ndpr.svg", "ftm", "lodestone-path-h20-ndpr.ftm.json");
 		for (ExportFormat format : ExportFormat.values()) {
 			byte[] body = this.rest.get().uri(PATH + format.value()).exchange()
 				.expectStatus().isOk()

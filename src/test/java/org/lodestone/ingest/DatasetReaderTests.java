@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
 
@@ -114,7 +116,7 @@ class DatasetReaderTests {
 		assertThat(ex.problems()).extracting(DatasetProblem::toString)
 			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
 					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
-					"data/notes.csv: unknown file: names start with sources, entities or relationships, or end with .json");
+					"data/notes.csv: unknown file: names start with sources, entities, identifiers or relationships, or end with .json");
 	}
 
 	@Test
@@ -217,6 +219,68 @@ class DatasetReaderTests {
 	static DatasetFile file(String name, String content) {
 		return new DatasetFile("data/" + name,
 				() -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+
+	@Test
+	void identifiersAreReadFromTheCuratedFileAndFromEntityColumns() {
+		String entities = """
+				id,subtype,name,wikidata
+				company:nvidia,Company,Nvidia,
+				person:xi-jinping,Person,Xi Jinping,Q15031
+				""";
+		String identifiers = """
+				entity,scheme,value,url,checkedOn,checkedWhere
+				company:nvidia,wikidata,Q182477,https://www.wikidata.org/wiki/Q182477,2026-12-04,item page
+				company:nvidia,lei,549300S4KLFTLO7GSQ80,https://search.gleif.org/#/record/549300S4KLFTLO7GSQ80,2026-12-04,record
+				""";
+		Dataset dataset = DatasetReader.read(List.of(file("sources.csv", SOURCES), file("entities.csv", entities),
+				file("identifiers.csv", identifiers)));
+		assertThat(dataset.entities().get(0).identifiers()).containsExactly(
+				Map.entry(ExternalId.WIKIDATA, "Q182477"), Map.entry(ExternalId.LEI, "549300S4KLFTLO7GSQ80"));
+		assertThat(dataset.entities().get(1).identifiers()).containsExactly(Map.entry(ExternalId.WIKIDATA, "Q15031"));
+		assertThat(DatasetGraph.node(dataset.entities().get(0)).properties())
+			.containsEntry("wikidata", "Q182477").containsEntry("lei", "549300S4KLFTLO7GSQ80");
+	}
+
+	@Test
+	void badIdentifiersAreRefusedWithFileLineAndReason() {
+		String entities = """
+				id,subtype,name,wikidata,lei
+				company:nvidia,Company,Nvidia,,
+				company:asml,Company,ASML,Q297879,
+				state:cn,State,China,Q0148,549300S4KLFTLO7GSQ80
+				company:twin,Company,Twin,Q297879,
+				""";
+		String identifiers = """
+				entity,scheme,value,url,checkedOn,checkedWhere
+				company:nvidia,lei,549300S4KLFTLO7GSQ81,https://search.gleif.org/,2026-12-04,record
+				company:nvidia,wikidata,182477,https://www.wikidata.org/,2026-12-04,item page
+				company:nvidia,uscc,91350100M000100Y4Z,https://example.org/,2026-12-04,register
+				company:nvidia,isin,US67066G1040,https://example.org/,2026-12-04,prospectus
+				company:ghost,wikidata,Q1,https://www.wikidata.org/,2026-12-04,item page
+				state:cn,uscc,91350100M000100Y43,https://example.org/,2026-12-04,register
+				company:asml,wikidata,Q297879,https://www.wikidata.org/,2026-12-04,item page
+				company:nvidia,opensanctions,NK-abc,https://www.opensanctions.org/,,
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(List.of(file("sources.csv", SOURCES), file("entities.csv", entities),
+						file("identifiers.csv", identifiers))));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString).contains(
+				"data/identifiers.csv:2: '549300S4KLFTLO7GSQ81' is not an LEI (ISO 17442): 20 capital letters or digits "
+						+ "whose check digits pass MOD 97-10",
+				"data/identifiers.csv:3: '182477' is not a Wikidata QID: Q and digits, such as Q182477",
+				"data/identifiers.csv:4: '91350100M000100Y4Z' is not a unified social credit code (GB 32100-2015): 18 "
+						+ "characters of 0-9 and A-Y without I, O, S, V and Z, the last the check character",
+				"data/identifiers.csv:5: unknown scheme 'isin'; one of wikidata, lei, uscc, opensanctions",
+				"data/identifiers.csv:6: names entity 'company:ghost', which no entities file of this import defines; "
+						+ "identifiers are imported with their entities",
+				"data/identifiers.csv:7: uscc does not identify a State ('state:cn'); it identifies companies only",
+				"data/identifiers.csv:8: 'company:asml' already has wikidata 'Q297879' at data/entities.csv:3",
+				"data/identifiers.csv:9: 'checkedOn' is required",
+				"data/entities.csv:4: wikidata 'Q0148' is not a Wikidata QID: Q and digits, such as Q182477",
+				"data/entities.csv:4: lei does not identify a State; it identifies companies only",
+				"data/entities.csv:5: wikidata 'Q297879' is also given to 'company:asml' at data/entities.csv:3");
 	}
 
 }

@@ -39,7 +39,9 @@ class ApiAccessIT extends IntegrationTest {
 			"GET /actuator/info", "GET /api/linkages", "GET /api/exposure/{id}", "POST /api/scenarios", "GET /api/diff",
 			"GET /api/calendar", "GET /api/calendar.ics", "GET /api/analytics/central", "GET /api/changes",
 			"GET /api/changes.atom", "GET /api/entities/{id}/history", "GET /api/entities/{id}/history.atom",
-			"GET /api/paths.atom");
+			"GET /api/paths.atom", "GET /api/measures", "GET /api/measures/in-force", "GET /api/supply",
+			"GET /api/reconcile", "POST /api/reconcile", "GET /api/reconcile/suggest/entity",
+			"GET /api/reconcile/suggest/type", "GET /api/reconcile/preview");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

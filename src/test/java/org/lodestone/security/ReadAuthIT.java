@@ -5,6 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.Test;
 import org.lodestone.support.FreePorts;
 import org.lodestone.support.TestCredentials;
@@ -14,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * With {@code lodestone.security.require-auth-for-reads=true} only the public pages answer without a credential, and
@@ -62,6 +71,9 @@ class ReadAuthIT {
 	@Autowired
 	RestTestClient rest;
 
+	@LocalServerPort
+	int port;
+
 	@Test
 	void onlyPublicPagesAnswerWithoutACredential() {
 		Set<String> endpoints = new TreeSet<>();
@@ -90,6 +102,38 @@ class ReadAuthIT {
 				"GET /api/paths", "GET /v3/api-docs", "POST /api/import");
 		assertThat(anonymous).as("reads need a credential now").doesNotContain("GET /api/info", "POST /api/cypher",
 				"GET /api/paths", "GET /v3/api-docs", "GET /api/entities/{id}");
+	}
+
+	@Test
+	void theMcpServerFollowsTheReadSwitch() {
+		// Anonymous: refused by the filter chain before the MCP server sees the message.
+		McpSyncClient anonymous = mcpClient(null);
+		assertThatThrownBy(anonymous::initialize)
+			.hasRootCauseInstanceOf(McpHttpClientTransportAuthorizationException.class);
+		anonymous.close();
+		this.rest.post().uri("/mcp").contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus()
+			.isUnauthorized();
+		// A READ credential reads.
+		McpSyncClient reader = mcpClient(TestCredentials.READ_KEY);
+		reader.initialize();
+		assertThat(reader.listTools().tools()).isNotEmpty();
+		CallToolResult result = reader.callTool(new CallToolRequest("search_entities", Map.of("q", "x")));
+		assertThat(result.isError()).isFalse();
+		reader.closeGracefully();
+	}
+
+	McpSyncClient mcpClient(String apiKey) {
+		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+			.builder("http://localhost:" + this.port)
+			.endpoint("/mcp")
+			.jsonMapper(new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build()))
+			.httpRequestCustomizer((request, method, uri, body, context) -> {
+				if (apiKey != null) {
+					request.header("X-API-Key", apiKey);
+				}
+			})
+			.build();
+		return McpClient.sync(transport).requestTimeout(java.time.Duration.ofSeconds(60)).build();
 	}
 
 	@Test

@@ -1,0 +1,316 @@
+package org.lodestone.mcp;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.lodestone.analysis.AsOfDiff;
+import org.lodestone.analysis.ChokepointExposure;
+import org.lodestone.analysis.LinkageLedger;
+import org.lodestone.analysis.MeasureCalendar;
+import org.lodestone.analysis.MeasuresInForce;
+import org.lodestone.analysis.WhatIfScenarios;
+import org.lodestone.cypher.CypherForbiddenException;
+import org.lodestone.cypher.CypherQueryService;
+import org.lodestone.cypher.InvalidCypherException;
+import org.lodestone.cypher.QueryBusyException;
+import org.lodestone.cypher.QueryTooLargeException;
+import org.lodestone.entity.AmbiguousEntityException;
+import org.lodestone.entity.EntityNotFoundException;
+import org.lodestone.entity.EntityService;
+import org.lodestone.graph.EntitySummary;
+import org.lodestone.graph.Kind;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.graph.Subtype;
+import org.lodestone.neo4j.GraphUnavailableException;
+import org.lodestone.neo4j.QueryTimeoutException;
+import org.lodestone.path.PathOptions;
+import org.lodestone.path.PathService;
+import org.lodestone.request.InvalidRequestException;
+import org.lodestone.request.RequestValues;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The MCP tools. Each calls the service behind the matching REST endpoint (the same checks, caches and Cypher), reads
+ * its arguments through {@link ToolArguments}, and answers through {@link AnswerBudget}. Every tool only reads and
+ * says so in its annotations; none reaches outside the graph.
+ */
+@Component
+class LodestoneTools {
+
+	private static final Log logger = LogFactory.getLog(LodestoneTools.class);
+
+	/** The longest Cypher query the tool accepts, as {@code /api/cypher} does. */
+	static final int MAX_CYPHER = 20_000;
+
+	/** The most query parameters one Cypher call may pass. */
+	static final int MAX_CYPHER_PARAMETERS = 50;
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+	static final String CITATIONS = " Every relationship carries validFrom/validTo (with precision and basis), a"
+			+ " confidence in [0, 1], a verbatim quote where recorded, and its sources (title, publisher, date, url):"
+			+ " cite them.";
+
+	private static final List<String> TYPES = Arrays.stream(RelationshipType.values()).map(Enum::name).toList();
+
+	private static final List<String> KINDS = labels();
+
+	private final EntityService entities;
+
+	private final PathService paths;
+
+	private final MeasuresInForce inForce;
+
+	private final AsOfDiff diff;
+
+	private final ChokepointExposure exposure;
+
+	private final LinkageLedger ledger;
+
+	private final MeasureCalendar calendar;
+
+	private final WhatIfScenarios scenarios;
+
+	private final CypherQueryService cypher;
+
+	private final AnswerBudget budget;
+
+	private final JsonMapper json;
+
+	LodestoneTools(EntityService entities, PathService paths, MeasuresInForce inForce, AsOfDiff diff,
+			ChokepointExposure exposure, LinkageLedger ledger, MeasureCalendar calendar, WhatIfScenarios scenarios,
+			CypherQueryService cypher, JsonMapper json,
+			@Value("${lodestone.mcp.max-answer-chars:40000}") int maxAnswerChars) {
+		this.entities = entities;
+		this.paths = paths;
+		this.inForce = inForce;
+		this.diff = diff;
+		this.exposure = exposure;
+		this.ledger = ledger;
+		this.calendar = calendar;
+		this.scenarios = scenarios;
+		this.cypher = cypher;
+		this.json = json;
+		this.budget = new AnswerBudget(json, maxAnswerChars);
+	}
+
+	List<SyncToolSpecification> tools() {
+		List<SyncToolSpecification> tools = new ArrayList<>();
+		tools.add(tool("search_entities", "Search entities",
+				"Find actors (states, agencies, companies, people), products, minerals, measures and linkages by name"
+						+ " or alias, fuzzy. Returns ids to pass to the other tools.",
+				InputSchema.object().text("q", "what to look for; blank lists entities by name", false)
+					.choice("kind", "only this kind or subtype", KINDS, false)
+					.integer("limit", "the most matches", 1, EntityService.MAX_LIMIT, 10),
+				args -> this.entities.search(args.text("q"), args.text("kind"), args.integer("limit", 1,
+						EntityService.MAX_LIMIT, 10))));
+		tools.add(tool("get_entity", "Get an entity",
+				"One entity in full: kind, subtype, aliases, description, a measure's lifecycle dates (announced,"
+						+ " effective, suspendedUntil, rescinded) and every source describing it or a relationship"
+						+ " touching it.",
+				InputSchema.object().text("entity", "an id (e.g. mineral:ndpr) or a name or alias", true),
+				args -> this.entities.details(resolve(args.requiredText("entity")).id())));
+		tools.add(tool("connect_entities", "Connect two entities",
+				"How two entities are connected: ranked paths of dated, sourced relationships with a plain-English"
+						+ " explanation; the options of GET /api/paths." + CITATIONS,
+				InputSchema.object().text("from", "start: an id or a name", true)
+					.text("to", "end: an id or a name", true)
+					.choice("mode", "shortest, k-shortest (default) or all", List.of("shortest", "k-shortest", "all"),
+							false)
+					.integer("k", "how many paths", 1, PathOptions.MAX_K, 5)
+					.integer("maxDepth", "the most hops", 1, PathOptions.MAX_DEPTH, 6)
+					.strings("types", "only these relationship types", TYPES, TYPES.size(), false)
+					.strings("excludeTypes", "never these relationship types", TYPES, TYPES.size(), false)
+					.strings("kinds", "only these kinds or subtypes in the middle of a path", KINDS, KINDS.size(),
+							false)
+					.date("asOf", "only relationships that held on this date", false)
+					.fraction("minConfidence", "the least confidence every hop must have")
+					.choice("direction", "any (default) or outgoing", List.of("any", "outgoing"), false),
+				args -> this.paths.connect(args.requiredText("from"), args.requiredText("to"),
+						PathOptions.parse(or(args.text("mode"), PathOptions.DEFAULT_MODE),
+								String.valueOf(args.integer("k", 1, PathOptions.MAX_K, 5)),
+								String.valueOf(args.integer("maxDepth", 1, PathOptions.MAX_DEPTH, 6)),
+								args.commaList("types"), args.commaList("excludeTypes"), args.commaList("kinds"),
+								args.text("asOf", 10), args.fraction("minConfidence"),
+								or(args.text("direction"), PathOptions.DEFAULT_DIRECTION)))));
+		tools.add(tool("neighbours", "Neighbours of an entity",
+				"The entities around one entity and the relationships between them, up to 3 hops, optionally on a"
+						+ " date." + CITATIONS,
+				InputSchema.object().text("entity", "an id or a name", true)
+					.integer("depth", "how many hops", 1, 3, 1)
+					.strings("types", "only these relationship types", TYPES, TYPES.size(), false)
+					.date("asOf", "only relationships that held on this date", false),
+				args -> this.entities.neighbors(resolve(args.requiredText("entity")).id(),
+						args.integer("depth", 1, 3, 1), RequestValues.types("types", args.commaList("types")),
+						args.date("asOf"))));
+		tools.add(tool("timeline", "Timeline of an entity",
+				"Everything dated about one entity, oldest first: its lifecycle and every relationship's start and"
+						+ " end." + CITATIONS,
+				InputSchema.object().text("entity", "an id or a name", true),
+				args -> this.entities.timeline(resolve(args.requiredText("entity")).id())));
+		tools.add(tool("measures_in_force", "Measures in force on a date",
+				"The export controls, licences, bans, deals, concessions, tariffs and investments in force on a date"
+						+ " (effective, or announced when no effective date is known, and not rescinded or reversed),"
+						+ " with issuers, whether suspended that day, and their sources.",
+				InputSchema.object().date("date", "the day; default today", false),
+				args -> this.inForce.on(or(args.date("date"), LocalDate.now()))));
+		tools.add(tool("diff_between_dates", "What changed between two dates",
+				"Every measure announced, effective, rescinded, suspended or reversed, licence granted, linkage made"
+						+ " and relationship started or ended after one date up to another, with sources.",
+				InputSchema.object().date("from", "the day before the window", true)
+					.date("to", "the window's last day", true),
+				args -> this.diff.between(required(args, "from"), required(args, "to"))));
+		tools.add(tool("chokepoint_exposure", "Chokepoint exposure",
+				"The minerals and components an entity depends on through USED_IN, each with its dominant supplier's"
+						+ " sourced share and the measures restricting it on a date, most exposed first.",
+				InputSchema.object().text("entity", "an id or a name, usually a product", true)
+					.date("asOf", "the day; default today", false),
+				args -> this.exposure.exposure(args.requiredText("entity"), args.date("asOf"))));
+		tools.add(tool("linkages", "Linkage ledger",
+				"Every recorded linkage: measures on one side tied to measures on the other (chips for minerals), who"
+						+ " asserted or disputed the tie, with dates, quotes, confidence and sources.",
+				InputSchema.none(), args -> this.ledger.linkages()));
+		tools.add(tool("measure_calendar", "Measure calendar",
+				"Dated events of measures (announced, effective, suspended-until, rescinded) in a window, with issuers"
+						+ " and sources.",
+				InputSchema.object().date("from", "first day; default the earliest", false)
+					.date("to", "last day; default the latest", false),
+				args -> this.calendar.events(or(args.date("from"), EARLIEST), or(args.date("to"), LATEST))));
+		tools.add(tool("what_if_scenario", "What-if scenario",
+				"Suppose minerals or products are restricted, or measures revoked: what is reached downstream"
+						+ " (products that depend on them, suppliers, targeted actors, the other side of a linkage),"
+						+ " each with the relationships that lead there." + CITATIONS,
+				InputSchema.object().choice("action", "restrict (minerals, products) or revoke (measures)",
+						List.of("restrict", "revoke"), true)
+					.strings("subjects", "ids or names", null, WhatIfScenarios.MAX_SUBJECTS, true)
+					.date("asOf", "start from the graph as it was on this date", false)
+					.text("description", "what the scenario supposes, in words", false),
+				args -> this.scenarios.run(new WhatIfScenarios.Scenario(args.text("description"),
+						args.requiredText("action"), args.strings("subjects", WhatIfScenarios.MAX_SUBJECTS),
+						args.date("asOf")))));
+		tools.add(tool("read_only_cypher", "Read-only Cypher",
+				"Run a read-only Cypher query through the guard of POST /api/cypher: write clauses, LOAD CSV,"
+						+ " procedures outside a read-only allow-list and anything the engine does not plan as a read are"
+						+ " refused; 5 s and 1,000 rows at most. Nodes are :Entity with id, name, kind, subtype;"
+						+ " relationships carry validFrom, validTo, confidence, quote and sources (Source node ids):"
+						+ " return them so the answer can be cited. The resources hold the ontology and tested queries.",
+				InputSchema.object().text("query", "one Cypher statement", MAX_CYPHER, true)
+					.map("parameters", "query parameters ($name)", MAX_CYPHER_PARAMETERS),
+				args -> this.cypher.run(args.requiredText("query", MAX_CYPHER),
+						args.object("parameters", MAX_CYPHER_PARAMETERS))));
+		return tools;
+	}
+
+	private EntitySummary resolve(String text) {
+		return this.entities.resolve(text);
+	}
+
+	private SyncToolSpecification tool(String name, String title, String description, InputSchema input,
+			Function<ToolArguments, Object> call) {
+		Tool tool = Tool.builder()
+			.name(name)
+			.title(title)
+			.description(description + " Answers are JSON {answer, truncated, omitted, note}, at most "
+					+ this.budget.maxChars() + " characters.")
+			.inputSchema(input.toMap())
+			.annotations(ToolAnnotations.builder()
+				.title(title)
+				.readOnlyHint(true)
+				.destructiveHint(false)
+				.idempotentHint(true)
+				.openWorldHint(false)
+				.build())
+			.build();
+		return SyncToolSpecification.builder()
+			.tool(tool)
+			.callHandler((exchange, request) -> answer(name, input, request.arguments(), call))
+			.build();
+	}
+
+	CallToolResult answer(String name, InputSchema input, Map<String, Object> arguments,
+			Function<ToolArguments, Object> call) {
+		try {
+			ObjectNode envelope = this.budget.fit(call.apply(new ToolArguments(arguments, input.names())));
+			return CallToolResult.builder()
+				.addContent(new TextContent(this.json.writeValueAsString(envelope)))
+				.structuredContent(this.json.convertValue(envelope, Map.class))
+				.isError(false)
+				.build();
+		}
+		catch (InvalidRequestException | EntityNotFoundException | AmbiguousEntityException
+				| CypherForbiddenException | InvalidCypherException | QueryTooLargeException ex) {
+			return error(refusal(ex));
+		}
+		catch (QueryBusyException | QueryTimeoutException | GraphUnavailableException ex) {
+			return error("The graph cannot answer now (" + ex.getMessage() + "); try again shortly.");
+		}
+		catch (RuntimeException ex) {
+			logger.error("MCP tool " + name + " failed", ex);
+			return error("The tool failed; the server log has the details.");
+		}
+	}
+
+	// Tool errors go back as results, not protocol errors, so the assistant reads why and can correct its call.
+	private static CallToolResult error(String message) {
+		return CallToolResult.builder().addContent(new TextContent(message)).isError(true).build();
+	}
+
+	private static String refusal(RuntimeException ex) {
+		if (ex instanceof EntityNotFoundException notFound && !notFound.closeMatches().isEmpty()) {
+			return ex.getMessage() + ". Close matches: " + ids(notFound.closeMatches());
+		}
+		if (ex instanceof AmbiguousEntityException ambiguous) {
+			return ex.getMessage() + ". Candidates: " + ids(ambiguous.candidates());
+		}
+		return ex.getMessage();
+	}
+
+	private static String ids(List<EntitySummary> entities) {
+		return String.join(", ", entities.stream().map(e -> e.id() + " (" + e.name() + ")").toList());
+	}
+
+	private static LocalDate required(ToolArguments args, String name) {
+		LocalDate date = args.date(name);
+		if (date == null) {
+			throw new InvalidRequestException(name, name + " is required");
+		}
+		return date;
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static List<String> labels() {
+		List<String> labels = new ArrayList<>();
+		for (Kind kind : Kind.values()) {
+			if (kind != Kind.SOURCE) {
+				labels.add(kind.label());
+			}
+		}
+		for (Subtype subtype : Subtype.values()) {
+			if (!labels.contains(subtype.label())) {
+				labels.add(subtype.label());
+			}
+		}
+		return List.copyOf(labels);
+	}
+
+}
