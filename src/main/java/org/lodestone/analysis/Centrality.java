@@ -33,6 +33,12 @@ class Centrality {
 
 	private static final String APPLICATION = "lodestone-centrality";
 
+	private static final String GDS_PROJECT = CypherResources.load(Centrality.class, "gds-project.cypher");
+
+	private static final String GDS_AVAILABLE = CypherResources.load(Centrality.class, "gds-available.cypher");
+
+	private static final String GDS_DROP = CypherResources.load(Centrality.class, "gds-drop.cypher");
+
 	private final GraphReads reads;
 
 	private final SourceLookup sources;
@@ -84,8 +90,7 @@ class Centrality {
 	private Ranking pageRank(Kind kind) {
 		String graph = "lodestone-centrality-" + UUID.randomUUID();
 		try {
-			this.reads.list("CALL gds.graph.project($graph, 'Entity', {ALL: {type: '*', orientation: 'UNDIRECTED'}}) "
-					+ "YIELD graphName RETURN graphName", Map.of("graph", graph), APPLICATION);
+			this.reads.list(GDS_PROJECT, Map.of("graph", graph), APPLICATION);
 			List<Map<String, Object>> rows = new ArrayList<>(this.reads.list(GDS_PAGE_RANK,
 					Map.of("graph", graph, "kind", kind.label()), APPLICATION));
 			Set<String> ids = new LinkedHashSet<>();
@@ -99,7 +104,7 @@ class Centrality {
 						.toList());
 		}
 		finally {
-			this.reads.list("CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName",
+			this.reads.list(GDS_DROP,
 					Map.of("graph", graph), APPLICATION);
 		}
 	}
@@ -117,8 +122,7 @@ class Centrality {
 	}
 
 	private boolean gdsAvailable() {
-		return ((Number) this.reads.single("SHOW PROCEDURES YIELD name WHERE name = 'gds.degree.stream' "
-				+ "RETURN count(*) AS n", Map.of(), APPLICATION).get("n")).longValue() > 0;
+		return ((Number) this.reads.single(GDS_AVAILABLE, Map.of(), APPLICATION).get("n")).longValue() > 0;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lodestone.graph.SourceReference;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SourceLookup {
+
+	private static final String SOURCES_BY_ID = CypherResources.load(SourceLookup.class, "sources-by-id.cypher");
 
 	private final GraphReads reads;
 
@@ -28,7 +31,7 @@ class SourceLookup {
 		if (ids.isEmpty()) {
 			return found;
 		}
-		this.reads.list("MATCH (s:Source) WHERE s.id IN $ids RETURN properties(s) AS source",
+		this.reads.list(SOURCES_BY_ID,
 				Map.of("ids", List.copyOf(ids)), "lodestone-sources").forEach(row -> {
 					@SuppressWarnings("unchecked")
 					SourceReference source = SourceReference.of((Map<String, Object>) row.get("source"));

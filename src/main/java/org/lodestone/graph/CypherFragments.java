@@ -25,8 +25,10 @@ public final class CypherFragments {
 	/** The optional date a statement's relationships must hold on; {@code null} means any date. */
 	public static final Parameter<Object> AS_OF = Cypher.parameter("asOf");
 
-	private static final Renderer RENDERER = Renderer
-		.getRenderer(Configuration.newConfig().withDialect(Dialect.NEO4J_5_23).withPrettyPrint(true).build());
+	// Neo4j 5.26's Cypher without a version prefix: the 5.23 dialect cannot write the importer's dynamic labels, and the
+	// 5.26 one prefixes every statement with CYPHER 5. Every other statement renders as it did with 5.23.
+	private static final Renderer RENDERER = Renderer.getRenderer(
+			Configuration.newConfig().withDialect(Dialect.NEO4J_5_DEFAULT_CYPHER).withPrettyPrint(true).build());
 
 	private CypherFragments() {
 	}

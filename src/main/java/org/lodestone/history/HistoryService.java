@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.entity.EntityNotFoundException;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.SourceReference;
@@ -50,105 +51,16 @@ public class HistoryService {
 	// A relationship version's ends and type, kept apart from its properties (a source's own `type` is a property).
 	private static final Set<String> RELATIONSHIP_KEYS = Set.of("from", "type", "to");
 
-	// A relationship's stable id as RelationshipType.edgeId writes it; the types keyed by period come as a parameter
-	// from the enum.
-	private static final String EDGE_ID = """
-			startNode(r).id + '|' + type(r) + '|' + endNode(r).id
-			  + CASE WHEN type(r) IN $periodTypes THEN '|' + toString(r.validFrom) ELSE '' END""";
+	// The reads that share the edge-id and sources fragments are built with Cypher-DSL (HistoryStatements).
+	private static final String HISTORY = HistoryStatements.HISTORY;
 
-	private static final String SOURCES_OF = """
-			COLLECT { MATCH (src:Source) WHERE src.id IN %s RETURN properties(src) ORDER BY src.date DESC, src.id }""";
+	private static final String KNOWN_AT = HistoryStatements.KNOWN_AT_STATEMENT;
 
-	private static final String HISTORY = """
-			CALL () {
-			  MATCH (v:Version) WHERE v.element = $id OR v.from = $id OR v.to = $id
-			  RETURN properties(v) AS props
-			  UNION ALL
-			  MATCH (e:Entity {id: $id})
-			  WHERE NOT EXISTS { MATCH (v:Version {element: $id}) WHERE v.supersededAt IS NULL }
-			  RETURN e {.*, element: e.id, of: 'entity'} AS props
-			  UNION ALL
-			  MATCH (e:Entity {id: $id})-[r]-(:Entity)
-			  WITH r, %1$s AS key
-			  WHERE NOT EXISTS { MATCH (v:Version {element: key}) WHERE v.supersededAt IS NULL }
-			  RETURN r {.*, element: key, of: 'relationship', from: startNode(r).id, type: type(r), to: endNode(r).id} AS props
-			}
-			WITH props
-			ORDER BY props.recordedAt IS NOT NULL, props.recordedAt, props.supersededAt IS NULL, props.supersededAt,
-			         props.element
-			LIMIT $cap
-			OPTIONAL MATCH (c:Change {id: props.changeId})
-			OPTIONAL MATCH (s:Change {id: props.supersededBy})
-			RETURN props, c {.id, .at, .by, .reason} AS recorded, s {.id, .at, .by, .reason} AS superseded,
-			       %2$s AS sources
-			""".formatted(EDGE_ID, SOURCES_OF.formatted("coalesce(props.sources, [])"));
-
-	// The graph's word at $knownAt: the version open then, or, for an element without any version, the current one.
-	private static final String KNOWN_AT = """
-			CALL () {
-			  MATCH (v:Version) WHERE (v.element = $id OR v.from = $id OR v.to = $id)
-			    AND (v.recordedAt IS NULL OR v.recordedAt <= $knownAt)
-			    AND (v.supersededAt IS NULL OR v.supersededAt > $knownAt)
-			  RETURN properties(v) AS props
-			  UNION ALL
-			  MATCH (e:Entity {id: $id}) WHERE NOT EXISTS { MATCH (v:Version {element: $id}) }
-			  RETURN e {.*, element: e.id, of: 'entity'} AS props
-			  UNION ALL
-			  MATCH (e:Entity {id: $id})-[r]-(:Entity)
-			  WITH r, %1$s AS key
-			  WHERE NOT EXISTS { MATCH (v:Version {element: key}) }
-			  RETURN r {.*, element: key, of: 'relationship', from: startNode(r).id, type: type(r), to: endNode(r).id} AS props
-			}
-			WITH props ORDER BY props.element LIMIT $cap
-			OPTIONAL MATCH (c:Change {id: props.changeId})
-			OPTIONAL MATCH (s:Change {id: props.supersededBy})
-			RETURN props, c {.id, .at, .by, .reason} AS recorded, s {.id, .at, .by, .reason} AS superseded,
-			       %2$s AS sources
-			""".formatted(EDGE_ID, SOURCES_OF.formatted("coalesce(props.sources, [])"));
-
-	// Every element's change since $since, newest first: a version recorded (added or corrected, with the version it
-	// replaced), or a version retracted. With $ids, only those of these entities and their relationships; with
-	// $elements, only those of these elements (a path's entities and hops).
-	private static final String CHANGES = """
-			CALL () {
-			  MATCH (v:Version) WHERE v.recordedAt >= $since
-			    AND ($ids IS NULL OR v.element IN $ids OR v.from IN $ids OR v.to IN $ids)
-			    AND ($elements IS NULL OR v.element IN $elements)
-			  OPTIONAL MATCH (b:Version {element: v.element, supersededBy: v.changeId})
-			  RETURN v.changeId AS changeId, v.recordedAt AS at, v.element AS element, v.of AS of,
-			         v.recordedAs AS what, properties(b) AS before, properties(v) AS after
-			  UNION ALL
-			  MATCH (b:Version) WHERE b.supersededAt >= $since AND b.endedBy = 'retracted'
-			    AND ($ids IS NULL OR b.element IN $ids OR b.from IN $ids OR b.to IN $ids)
-			    AND ($elements IS NULL OR b.element IN $elements)
-			  RETURN b.supersededBy AS changeId, b.supersededAt AS at, b.element AS element, b.of AS of,
-			         'retracted' AS what, properties(b) AS before, null AS after
-			}
-			WITH changeId, at, element, of, what, before, after
-			ORDER BY at DESC, element
-			SKIP $offset LIMIT $limit
-			OPTIONAL MATCH (c:Change {id: changeId})
-			RETURN changeId, at, element, of, what, before, after, c.by AS by, c.reason AS reason,
-			       %s AS sources
-			ORDER BY at DESC, element
-			""".formatted(SOURCES_OF.formatted("coalesce(before.sources, []) + coalesce(after.sources, [])"));
+	private static final String CHANGES = HistoryStatements.CHANGES;
 
 	// For each relationship id: the version current at $knownAt (none when recorded later), and whether any version
 	// was recorded or ended after it. Ids without any version were stored before history was kept: unchanged.
-	private static final String HOPS_AT = """
-			UNWIND $ids AS hop
-			CALL (hop) {
-			  MATCH (v:Version {element: hop})
-			  WHERE (v.recordedAt IS NULL OR v.recordedAt <= $knownAt) AND (v.supersededAt IS NULL OR v.supersededAt > $knownAt)
-			  RETURN properties(v) AS props LIMIT 1
-			  UNION
-			  RETURN null AS props
-			}
-			WITH hop, collect(props) AS known
-			RETURN hop, known[0] AS props,
-			       EXISTS { MATCH (v:Version {element: hop}) } AS recorded,
-			       EXISTS { MATCH (v:Version {element: hop}) WHERE v.recordedAt > $knownAt } AS changedSince
-			""";
+	private static final String HOPS_AT = CypherResources.load(HistoryService.class, "hops-at.cypher");
 
 	private static final List<String> PERIOD_TYPES = Arrays.stream(RelationshipType.values())
 		.filter(RelationshipType::keyedByPeriod)

@@ -19,6 +19,7 @@ import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.GraphImporter;
 import org.lodestone.ingest.ImportProgress;
 import org.lodestone.ingest.ImportReport;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
 import tools.jackson.core.type.TypeReference;
@@ -56,34 +57,17 @@ public class InboxService {
 
 	private static final Set<String> STATUSES = Set.of(Proposal.PENDING, Proposal.ACCEPTED, Proposal.REJECTED);
 
-	private static final String LIST = """
-			MATCH (p:Proposal)
-			WHERE $status IS NULL OR p.status = $status
-			RETURN p {.id, .status, .title, .connector, .documentUrl, .retrievedAt, .rowCount, .createdAt,
-			          .decidedBy} AS p
-			ORDER BY p.createdAt DESC, p.id
-			LIMIT $limit
-			""";
+	private static final String LIST = CypherResources.load(InboxService.class, "list-proposals.cypher");
 
-	private static final String ONE = "MATCH (p:Proposal {id: $id}) RETURN properties(p) AS p";
+	private static final String ONE = CypherResources.load(InboxService.class, "proposal.cypher");
 
-	private static final String HELD_ENTITIES = """
-			MATCH (n:Entity) WHERE n.id IN $ids
-			RETURN n.id AS key, properties(n) AS props
-			""";
+	private static final String HELD_ENTITIES = CypherResources.load(InboxService.class, "held-entities.cypher");
 
-	private static final String HELD_SOURCES = """
-			MATCH (s:Source) WHERE s.id IN $ids
-			RETURN s.id AS key, properties(s) AS props
-			""";
+	private static final String HELD_SOURCES = CypherResources.load(InboxService.class, "held-sources.cypher");
 
 	// The relationship type is compared as a value, not spliced into the pattern: the rows' text never becomes Cypher.
-	private static final String HELD_RELATIONSHIPS = """
-			UNWIND $rows AS row
-			MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
-			WHERE type(r) = row.type
-			RETURN row.key AS key, collect(properties(r)) AS props
-			""";
+	private static final String HELD_RELATIONSHIPS = CypherResources.load(InboxService.class,
+			"held-relationships.cypher");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.lodestone.neo4j.CypherResources;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
@@ -33,25 +34,12 @@ class ProposalStore implements ApplicationRunner {
 
 	// Not in cypher/schema/: those statements are also written at the top of seed.cypher and every Cypher export, and
 	// proposals are not part of the dataset.
-	static final String SCHEMA = "CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE";
+	static final String SCHEMA = CypherResources.load(ProposalStore.class, "proposal-schema.cypher");
 
-	private static final String CREATE = """
-			UNWIND $proposals AS proposal
-			MERGE (p:Proposal {id: proposal.id})
-			ON CREATE SET p += proposal.props, p.lodestone_inbox_new = true
-			WITH p, p.lodestone_inbox_new IS NOT NULL AS created
-			REMOVE p.lodestone_inbox_new
-			RETURN p.id AS id, created
-			""";
+	private static final String CREATE = CypherResources.load(ProposalStore.class, "create-proposals.cypher");
 
 	// Only a pending proposal is decided, so two reviewers racing cannot both decide it.
-	private static final String DECIDE = """
-			MATCH (p:Proposal {id: $id}) WHERE p.status = 'pending'
-			SET p.status = $status, p.decidedBy = $decidedBy, p.decidedAt = $decidedAt, p.reason = $reason,
-			    p.rows = coalesce($rows, p.rows), p.rowCount = coalesce($rowCount, p.rowCount),
-			    p.quotes = coalesce($quotes, p.quotes)
-			RETURN count(p) AS decided
-			""";
+	private static final String DECIDE = CypherResources.load(ProposalStore.class, "decide-proposal.cypher");
 
 	private static final TransactionConfig WRITE = TransactionConfig.builder()
 		.withMetadata(Map.of("app", "lodestone-inbox"))

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
 
@@ -23,19 +24,11 @@ public class RefreshService {
 
 	private static final String APPLICATION = "lodestone-inbox-connector";
 
-	private static final String HOLDS = "MATCH (n:Entity {id: $id}) RETURN count(n) > 0 AS held";
+	private static final String HOLDS = CypherResources.load(RefreshService.class, "holds-entity.cypher");
 
-	private static final String POLICY = """
-			MATCH (n:Policy)
-			WHERE n.id = $id OR any(alias IN coalesce(n.aliases, []) WHERE alias IN $aliases)
-			RETURN n.id AS id ORDER BY n.id LIMIT 1
-			""";
+	private static final String POLICY = CypherResources.load(RefreshService.class, "policy-by-id-or-alias.cypher");
 
-	private static final String ACTORS = """
-			MATCH (n:Actor) WHERE n.subtype IN ['State', 'Company']
-			RETURN n.id AS id, n.name AS name, [n.name] + coalesce(n.aliases, []) AS names
-			ORDER BY n.id
-			""";
+	private static final String ACTORS = CypherResources.load(RefreshService.class, "actors.cypher");
 
 	private final DocumentFetcher fetcher;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.lodestone.neo4j.CypherResources;
 import org.neo4j.driver.Driver;
 
 import org.springframework.boot.ApplicationArguments;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 class FirstStartLoader implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(FirstStartLoader.class);
+
+	private static final String ENTITY_COUNT = CypherResources.load(FirstStartLoader.class, "entity-count.cypher");
 
 	private final DataProperties properties;
 
@@ -38,7 +41,7 @@ class FirstStartLoader implements ApplicationRunner {
 		if (!this.properties.loadOnStart()) {
 			return;
 		}
-		long entities = this.driver.executableQuery("MATCH (n:Entity) RETURN count(n) AS n").execute().records()
+		long entities = this.driver.executableQuery(ENTITY_COUNT).execute().records()
 			.get(0).get("n").asLong();
 		if (entities > 0) {
 			logger.info("Graph holds " + entities + " entities; the bundled dataset is not loaded again");

@@ -24,6 +24,7 @@ import org.lodestone.graph.GraphNode;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -53,12 +54,17 @@ public class GraphImporter {
 	// An import that created at least a tenth of the stored nodes and relationships makes Neo4j replan.
 	private static final long RESHAPED_SHARE = 10;
 
+	private static final String PREPARE_FOR_REPLANNING = CypherResources.load(GraphImporter.class,
+			"prepare-for-replanning.cypher");
+
+	private static final String RESAMPLE_INDEXES = CypherResources.load(GraphImporter.class, "resample-indexes.cypher");
+
+	private static final String STORED_ENTITIES = CypherResources.load(GraphImporter.class, "stored-entities.cypher");
+
+	private static final String STORED_SOURCES = CypherResources.load(GraphImporter.class, "stored-sources.cypher");
+
 	// Both counts come from Neo4j's count store, not a scan.
-	private static final String STORED_ELEMENTS = """
-			CALL () { MATCH (n) RETURN count(n) AS nodes }
-			CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-			RETURN nodes + relationships AS stored
-			""";
+	private static final String STORED_ELEMENTS = CypherResources.load(GraphImporter.class, "stored-elements.cypher");
 
 	private static final List<String> TYPE_LABELS = Stream
 		.concat(Arrays.stream(Kind.values()).filter(kind -> kind != Kind.SOURCE).map(Kind::label),
@@ -66,154 +72,19 @@ public class GraphImporter {
 		.distinct()
 		.toList();
 
-	// Each row's outcome comes from MERGE itself: ON CREATE marks a new element with a property that the SET = below
-	// removes again, in the same statement. A separate OPTIONAL MATCH for the old element cost a second lookup per row.
-	private static final String CREATED_MARK = "lodestone_import_created";
-
-	// History (docs/architecture.md, "Recorded history"): the current graph stays as it always was, and every version
-	// of an element is also a :Version node beside it, linked to nothing, so no query of the current graph, in the
-	// application or in Browser, ever meets one. A row that adds or corrects an element closes the element's open
-	// version (supersededAt) and opens a new one (recordedAt); an element stored before history was kept (the offline
-	// first-start load) gets its old version written first, without a recordedAt. Unchanged rows write nothing.
-	private static final String RECORD_VERSION = """
-			CALL (row, outcome, before) {
-			  WITH row, outcome, before WHERE outcome <> 'unchanged'
-			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
-			  WITH row, outcome, before, collect(open) AS opens
-			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'corrected')
-			  FOREACH (_ IN CASE WHEN outcome = 'updated' AND size(opens) = 0 THEN [1] ELSE [] END |
-			    CREATE (old:Version)
-			    SET old = before,
-			        old += row.ends,
-			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
-			                supersededAt: $at, supersededBy: $change, endedBy: 'corrected'})
-			  CREATE (v:Version)
-			  SET v = row.props,
-			      v += row.ends,
-			      v += {id: $change + '/' + row.key, element: row.key, of: $of, recordedAt: $at, changeId: $change,
-			            recordedAs: CASE outcome WHEN 'created' THEN 'added' ELSE 'corrected' END}
-			}
-			""";
-
-	// A retracted element leaves the current graph; its open version is closed as retracted, so the history still
-	// says what the graph said until then.
-	private static final String RETIRE_VERSION = """
-			CALL (row, before) {
-			  OPTIONAL MATCH (open:Version {element: row.key}) WHERE open.supersededAt IS NULL
-			  WITH row, before, collect(open) AS opens
-			  FOREACH (o IN opens | SET o.supersededAt = $at, o.supersededBy = $change, o.endedBy = 'retracted')
-			  FOREACH (_ IN CASE WHEN size(opens) = 0 THEN [1] ELSE [] END |
-			    CREATE (old:Version)
-			    SET old = before,
-			        old += row.ends,
-			        old += {id: $change + '/before/' + row.key, element: row.key, of: $of,
-			                supersededAt: $at, supersededBy: $change, endedBy: 'retracted'})
-			}
-			""";
-
 	// Taken first in every import's transaction: imports, from this application or any other sharing the database,
 	// record their changes one after another, so no two interleave their versions, and change numbers follow commits.
-	private static final String NEXT_CHANGE = """
-			MERGE (log:ChangeLog {id: 'changelog'})
-			ON CREATE SET log.last = 0
-			SET log.last = log.last + 1
-			RETURN log.last AS seq
-			""";
+	private static final String NEXT_CHANGE = CypherResources.load(GraphImporter.class, "next-change.cypher");
 
-	private static final String RECORD_CHANGE = """
-			CREATE (c:Change {id: $change, seq: $seq, at: $at, by: $by, reason: $reason, fullSnapshot: $fullSnapshot,
-			                  added: $added, corrected: $corrected, retracted: $retracted, unchanged: $unchanged})
-			""";
-
-	private static final String WRITE_SOURCES = """
-			UNWIND $rows AS row
-			MERGE (s:Source {id: row.id})
-			ON CREATE SET s.%1$s = true
-			WITH s, row, CASE WHEN s.%1$s IS NOT NULL THEN 'created'
-			                  WHEN properties(s) = row.props THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome, properties(s) AS before
-			SET s = row.props
-			WITH row, outcome, before
-			%2$s
-			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK, RECORD_VERSION);
-
-	// Labels come from the Subtype and Kind enums, never from the file's text.
-	private static final String WRITE_ENTITIES = """
-			UNWIND $rows AS row
-			MERGE (n:Entity {id: row.id})
-			ON CREATE SET n.%1$s = true
-			WITH n, row, CASE WHEN n.%1$s IS NOT NULL THEN 'created'
-			                  WHEN properties(n) = row.props AND all(label IN row.labels WHERE label IN labels(n)) THEN 'unchanged'
-			                  ELSE 'updated' END AS outcome, properties(n) AS before
-			SET n = row.props
-			REMOVE n:$($typeLabels)
-			SET n:$(row.labels)
-			WITH row, outcome, before
-			%2$s
-			RETURN outcome, count(*) AS count
-			""".formatted(CREATED_MARK, RECORD_VERSION);
-
-	static final String RETRACT_ENTITIES = """
-			UNWIND $rows AS row
-			MATCH (n:Entity {id: row.key})
-			WITH row, n, properties(n) AS before
-			DETACH DELETE n
-			WITH row, before
-			%1$s
-			RETURN 'retracted' AS outcome, count(*) AS count
-			""".formatted(RETIRE_VERSION);
+	private static final String RECORD_CHANGE = CypherResources.load(GraphImporter.class, "record-change.cypher");
 
 	// Every relationship touching the entities to retract, so each is retracted with its own version first.
-	static final String RELATIONSHIPS_OF = """
-			MATCH (n:Entity)-[r]-(:Entity) WHERE n.id IN $ids
-			RETURN DISTINCT startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, r.validFrom AS validFrom
-			""";
+	static final String RELATIONSHIPS_OF = CypherResources.load(GraphImporter.class, "relationships-of.cypher");
 
 	// A full snapshot retracts what the graph holds and the dataset does not: every key, to compare in Java.
-	static final String ENTITY_KEYS = "MATCH (n:Entity) RETURN n.id AS id";
+	static final String ENTITY_KEYS = CypherResources.load(GraphImporter.class, "entity-keys.cypher");
 
-	static final String RELATIONSHIP_KEYS = """
-			MATCH (a:Entity)-[r]->(b:Entity)
-			RETURN a.id AS from, type(r) AS type, b.id AS to, r.validFrom AS validFrom
-			""";
-
-	// One statement per relationship type, the type written from the RelationshipType enum, never from the file's
-	// text. A static type matters: Neo4j 5.26 plans MATCH and MERGE with a dynamic type, $(row.type), as a scan of
-	// every relationship in the graph per row, which made imports quadratic (docs/benchmarks.md).
-	private static final Map<RelationshipType, String> WRITE_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
-
-	static final Map<RelationshipType, String> RETRACT_RELATIONSHIPS = new EnumMap<>(RelationshipType.class);
-
-	static {
-		for (RelationshipType type : RelationshipType.values()) {
-			WRITE_RELATIONSHIPS.put(type, """
-					UNWIND $rows AS row
-					MATCH (a:Entity {id: row.from})
-					MATCH (b:Entity {id: row.to})
-					MERGE (a)-[r:%1$s%3$s]->(b)
-					ON CREATE SET r.%2$s = true
-					WITH r, row, CASE WHEN r.%2$s IS NOT NULL THEN 'created'
-					                  WHEN properties(r) = row.props THEN 'unchanged'
-					                  ELSE 'updated' END AS outcome, properties(r) AS before
-					SET r = row.props
-					WITH row, outcome, before
-					%4$s
-					RETURN outcome, count(*) AS count
-					""".formatted(type.name(), CREATED_MARK,
-					type.keyedByPeriod() ? " {validFrom: row.props.validFrom}" : "", RECORD_VERSION));
-			RETRACT_RELATIONSHIPS.put(type, """
-					UNWIND $rows AS row
-					MATCH (a:Entity {id: row.from})-[r:%1$s]->(b:Entity {id: row.to})
-					WHERE row.validFrom IS NULL OR r.validFrom = row.validFrom
-					WITH row, r, properties(r) AS before
-					DELETE r
-					WITH row, before
-					%2$s
-					RETURN 'retracted' AS outcome, count(*) AS count
-					""".formatted(type.name(), RETIRE_VERSION));
-		}
-	}
+	static final String RELATIONSHIP_KEYS = CypherResources.load(GraphImporter.class, "relationship-keys.cypher");
 
 	private final Driver driver;
 
@@ -297,17 +168,18 @@ public class GraphImporter {
 				OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 				String change = "change:" + seq;
 				Map<String, Object> history = Map.of("change", change, "at", at);
-				ImportReport.Counts sources = batches.write(tx, WRITE_SOURCES, dataset.sources(),
+				ImportReport.Counts sources = batches.write(tx, ImportStatements.WRITE_SOURCES, dataset.sources(),
 						GraphImporter::sourceRow, with(history, "of", "source"));
-				ImportReport.Counts entities = batches.write(tx, WRITE_ENTITIES, dataset.entities(),
+				ImportReport.Counts entities = batches.write(tx, ImportStatements.WRITE_ENTITIES, dataset.entities(),
 						GraphImporter::entityRow, with(with(history, "of", "entity"), "typeLabels", TYPE_LABELS));
 				ImportReport.Counts relationships = ImportReport.Counts.NONE;
 				Map<RelationshipType, List<Dataset.Relationship>> byType = new EnumMap<>(RelationshipType.class);
 				dataset.relationships()
 					.forEach(rel -> byType.computeIfAbsent(rel.type(), type -> new ArrayList<>()).add(rel));
 				for (Map.Entry<RelationshipType, List<Dataset.Relationship>> group : byType.entrySet()) {
-					relationships = relationships.plus(batches.write(tx, WRITE_RELATIONSHIPS.get(group.getKey()),
-							group.getValue(), GraphImporter::relationshipRow, with(history, "of", "relationship")));
+					String statement = ImportStatements.WRITE_RELATIONSHIPS.get(group.getKey());
+					relationships = relationships.plus(batches.write(tx, statement, group.getValue(),
+							GraphImporter::relationshipRow, with(history, "of", "relationship")));
 				}
 				Retractions retractions = Retractions.of(tx, dataset, options);
 				relationships = relationships.plus(retractions.retractRelationships(tx, history));
@@ -372,7 +244,7 @@ public class GraphImporter {
 			if (created * RESHAPED_SHARE < stored) {
 				return;
 			}
-			session.run("CALL db.prepareForReplanning($seconds)", Map.of("seconds", REPLAN_SECONDS)).consume();
+			session.run(PREPARE_FOR_REPLANNING, Map.of("seconds", REPLAN_SECONDS)).consume();
 		}
 		catch (Neo4jException ex) {
 			// prepareForReplanning needs an admin on an external server; resampling alone is open to every user,
@@ -380,7 +252,7 @@ public class GraphImporter {
 			logger.warn("Could not resample indexes and clear query plans after the import (" + ex.code()
 					+ "); scheduling a resample of outdated indexes instead: " + ex.getMessage());
 			try (Session session = this.driver.session()) {
-				session.run("CALL db.resampleOutdatedIndexes()").consume();
+				session.run(RESAMPLE_INDEXES).consume();
 			}
 			catch (Neo4jException again) {
 				logger.warn("Could not schedule index resampling after the import: " + again.getMessage());
@@ -412,7 +284,7 @@ public class GraphImporter {
 		public Map<String, Subtype> entities(Set<String> ids) {
 			Map<String, Subtype> found = new HashMap<>();
 			GraphImporter.this.driver
-				.executableQuery("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.subtype AS subtype")
+				.executableQuery(STORED_ENTITIES)
 				.withParameters(Map.of("ids", List.copyOf(ids)))
 				.execute()
 				.records()
@@ -428,7 +300,7 @@ public class GraphImporter {
 		@Override
 		public Set<String> sources(Set<String> ids) {
 			Set<String> found = new HashSet<>();
-			GraphImporter.this.driver.executableQuery("MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id")
+			GraphImporter.this.driver.executableQuery(STORED_SOURCES)
 				.withParameters(Map.of("ids", List.copyOf(ids)))
 				.execute()
 				.records()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.graph.RelationshipType;
+import org.lodestone.neo4j.CypherResources;
 import org.lodestone.request.InvalidRequestException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
@@ -25,6 +26,11 @@ import org.neo4j.driver.Transaction;
 final class Retractions {
 
 	private static final int SHOWN = 10;
+
+	private static final String HELD_ENTITIES = CypherResources.load(Retractions.class, "held-entities.cypher");
+
+	private static final String HELD_RELATIONSHIPS = CypherResources.load(Retractions.class,
+			"held-relationships.cypher");
 
 	private final Map<RelationshipType, List<Map<String, Object>>> relationships;
 
@@ -105,7 +111,7 @@ final class Retractions {
 		}
 		if (!explicitEntities.isEmpty()) {
 			Set<String> found = new HashSet<>();
-			tx.run("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id", Map.of("ids", explicitEntities))
+			tx.run(HELD_ENTITIES, Map.of("ids", explicitEntities))
 				.forEachRemaining(record -> found.add(record.get("id").asString()));
 			for (String id : explicitEntities) {
 				if (found.contains(id)) {
@@ -118,12 +124,7 @@ final class Retractions {
 		}
 		if (!explicitRelationships.isEmpty()) {
 			Set<String> found = new HashSet<>();
-			tx.run("""
-					UNWIND $rows AS row
-					MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to})
-					WHERE type(r) = row.ends.type AND (row.validFrom IS NULL OR r.validFrom = row.validFrom)
-					RETURN DISTINCT row.key AS key
-					""", Map.of("rows", explicitRelationships))
+			tx.run(HELD_RELATIONSHIPS, Map.of("rows", explicitRelationships))
 				.forEachRemaining(record -> found.add(record.get("key").asString()));
 			for (Map<String, Object> row : explicitRelationships) {
 				if (found.contains((String) row.get("key"))) {
@@ -162,14 +163,14 @@ final class Retractions {
 	ImportReport.Counts retractRelationships(Transaction tx, Map<String, Object> history) {
 		ImportReport.Counts counts = ImportReport.Counts.NONE;
 		for (Map.Entry<RelationshipType, List<Map<String, Object>>> group : this.relationships.entrySet()) {
-			counts = counts.plus(run(tx, GraphImporter.RETRACT_RELATIONSHIPS.get(group.getKey()), group.getValue(),
+			counts = counts.plus(run(tx, ImportStatements.RETRACT_RELATIONSHIPS.get(group.getKey()), group.getValue(),
 					history, "relationship"));
 		}
 		return counts;
 	}
 
 	ImportReport.Counts retractEntities(Transaction tx, Map<String, Object> history) {
-		return run(tx, GraphImporter.RETRACT_ENTITIES, this.entities, history, "entity");
+		return run(tx, ImportStatements.RETRACT_ENTITIES, this.entities, history, "entity");
 	}
 
 	private static ImportReport.Counts run(Transaction tx, String statement, List<Map<String, Object>> rows,

@@ -29,6 +29,8 @@ public class Neo4jSchema implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(Neo4jSchema.class);
 
+	private static final String AWAIT_INDEXES = CypherResources.load(Neo4jSchema.class, "await-indexes.cypher");
+
 	private final Driver driver;
 
 	Neo4jSchema(Driver driver) {
@@ -49,7 +51,7 @@ public class Neo4jSchema implements ApplicationRunner {
 			for (String statement : statements) {
 				session.run(statement).consume();
 			}
-			session.run("CALL db.awaitIndexes(300)").consume();
+			session.run(AWAIT_INDEXES).consume();
 		}
 		logger.info("Schema applied: " + statements.size() + " statements from cypher/schema/");
 	}
