@@ -107,7 +107,7 @@ public final class ExportWorkloads {
 	public static GraphCounts nullSink(Driver driver) {
 		try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
 				Transaction tx = session.beginTransaction()) {
-			long nodes = drain(tx.run("MATCH (n) RETURN n"));
+			long nodes = drain(tx.run("MATCH (n) WHERE n:Entity OR n:Source RETURN n"));
 			long relationships = drain(tx.run("MATCH ()-[r]->() RETURN r"));
 			return new GraphCounts(nodes, relationships);
 		}
