@@ -1,7 +1,7 @@
 // Lodestone explorer views that show the field at a glance: the measures timeline, the exposure matrix, the linkage
-// ledger and what changed between two dates. Plain browser JavaScript on ECharts (served from its WebJar); every view
-// reads only the REST API under api/ and keeps its state in the address bar's hash (#timeline?asOf=…), so a view can
-// be bookmarked or shared. The connections explorer (explorer.js) keeps the query string.
+// ledger and what changed between two dates (and what the graph recorded since a date). Plain browser JavaScript on
+// ECharts (served from its WebJar); every view reads only the REST API under api/ and keeps its state in the address
+// bar's hash (#timeline?asOf=…), so a view can be bookmarked or shared. The connections explorer (explorer.js) keeps the query string.
 'use strict';
 
 (() => {
@@ -887,8 +887,11 @@
     title: 'What changed',
     help: 'Every change after From and up to To (GET /api/diff): measures announced, taking effect, rescinded, '
       + 'suspended or reversed, licences granted, linkages made, and relationships that began or ended. The chart '
-      + 'counts them by month and kind; click a bar for that month\'s changes, or a row for its details and sources.',
+      + 'counts them by month and kind; click a bar for that month\'s changes, or a row for its details and sources. '
+      + 'Below, what the dataset recorded since a date.',
     async render(generation) {
+      // The recorded list loads beside the diff and keeps its own status.
+      renderRecorded();
       const { from, to } = changesWindow();
       const diff = await api(`api/diff?from=${from}&to=${to}`);
       if (generation !== state.generation) return;
@@ -952,6 +955,138 @@
       el('p', { class: 'subtype' }, el('code', {}, change.subject)));
   }
 
+  // ---------------------------------------------------------------- what changed: recorded since a date
+
+  // The graph's recorded history (GET /api/changes): what imports added, corrected or retracted since a date, newest
+  // first, a page at a time. The diff above is what changed in the world; this is what changed in the dataset.
+  const RECORDED_PAGE = 50;
+  const recorded = { since: null, changes: [], more: false, generation: 0 };
+
+  function recordedSince() {
+    const value = state.params.get('recordedSince');
+    return isDate(value) ? value : null;
+  }
+
+  function setRecordedStatus(text, kind = 'ready') {
+    const status = $('#recorded-status');
+    status.textContent = text;
+    status.dataset.state = kind;
+  }
+
+  async function renderRecorded() {
+    const since = recordedSince();
+    $('#recorded-since').value = since || '';
+    const generation = ++recorded.generation;
+    Object.assign(recorded, { since, changes: [], more: false });
+    $('#recorded-list').replaceChildren();
+    $('#recorded-more').hidden = true;
+    await loadRecorded(generation);
+  }
+
+  async function loadRecorded(generation) {
+    setRecordedStatus('Loading…', 'loading');
+    const query = new URLSearchParams({ limit: String(RECORDED_PAGE), offset: String(recorded.changes.length) });
+    if (recorded.since) query.set('since', recorded.since);
+    let page;
+    try {
+      page = await api(`api/changes?${query}`);
+    } catch (error) {
+      if (generation === recorded.generation) setRecordedStatus(error.message, 'error');
+      return 0;
+    }
+    if (generation !== recorded.generation) return 0;
+    const first = recorded.changes.length;
+    recorded.changes.push(...page.changes);
+    recorded.more = page.more;
+    drawRecorded();
+    return recorded.changes.length - first;
+  }
+
+  // Keeps focus where the keyboard was: on the first change the More button brought in.
+  async function moreRecorded() {
+    const first = recorded.changes.length;
+    const added = await loadRecorded(recorded.generation);
+    if (added > 0) {
+      const row = $(`#recorded-list tr[data-index="${first}"]`);
+      if (row) row.focus();
+    }
+  }
+
+  const ELEMENT_KEYS = new Set(['id', 'from', 'type', 'to']);
+
+  function shown(value) {
+    if (value === null || value === undefined) return '—';
+    if (Array.isArray(value)) return value.map(shown).join(', ');
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  }
+
+  // The properties that differ before and after; an element's own id (or ends and type) only when they differ.
+  function propertyChanges(change) {
+    const before = change.before || {};
+    const after = change.after || {};
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.filter((key) => shown(before[key]) !== shown(after[key]))
+      .filter((key) => !(ELEMENT_KEYS.has(key) && change.what !== 'corrected'))
+      .map((key) => ({ key, before: shown(before[key]), after: shown(after[key]) }));
+  }
+
+  const instantText = (at) => String(at).replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, ' UTC');
+
+  function elementCell(change) {
+    const open = (id) => el('button', { type: 'button', onclick: () => openMeasure(id) }, id);
+    if (change.of === 'entity') return open(change.element);
+    if (change.of === 'relationship') {
+      const props = change.after || change.before || {};
+      return el('span', {}, open(props.from), ` ${props.type} `, open(props.to));
+    }
+    const url = (change.after || change.before || {}).url;
+    return el('span', {}, el('code', {}, change.element),
+      typeof url === 'string' && /^https?:\/\//i.test(url) ? [' ', el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'open')] : null);
+  }
+
+  function drawRecorded() {
+    const groups = [];
+    recorded.changes.forEach((change, index) => {
+      const last = groups[groups.length - 1];
+      if (last && last.id === change.changeId) last.items.push({ change, index });
+      else groups.push({ id: change.changeId, head: change, items: [{ change, index }] });
+    });
+    $('#recorded-list').replaceChildren(...groups.map((group, g) => {
+      const counts = ['added', 'corrected', 'retracted'].map((what) => [what, group.items.filter((i) => i.change.what === what).length])
+        .filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ');
+      const partial = recorded.more && g === groups.length - 1;
+      return el('li', { dataset: { change: group.id } },
+        el('h3', {}, `${instantText(group.head.at)} · by ${group.head.by}`, el('span', { class: 'subtype' }, ` (${group.id})`)),
+        el('p', { class: 'why' }, group.head.reason ? `Why: ${group.head.reason}` : 'No reason given (only additions need one).'),
+        el('p', { class: 'counts' }, `${counts}${partial ? ' so far (More lists the rest)' : ''}`),
+        el('table', {},
+          el('thead', {}, el('tr', {}, ['What', 'Element', 'Before → after'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, group.items.map(({ change, index }) => el('tr', {
+            tabindex: '-1', dataset: { element: change.element, what: change.what, index: String(index) },
+          }, el('td', {}, `${change.what} ${change.of}`), el('td', {}, elementCell(change)),
+          el('td', {}, el('ul', { class: 'props' }, propertyChanges(change).map((p) => el('li', { dataset: { property: p.key } },
+            `${p.key}: `, el('del', {}, p.before), ' → ', el('ins', {}, p.after))))))))));
+    }));
+    $('#recorded-more').hidden = !recorded.more;
+    const since = recorded.since ? `since ${recorded.since}` : 'yet';
+    if (recorded.changes.length === 0) {
+      setRecordedStatus(`Nothing recorded ${since}. The data loaded on first start has no recorded versions; `
+        + 'imports and corrections (POST /api/import) appear here with who made them and why.');
+    } else {
+      setRecordedStatus(`${recorded.changes.length} element changes in ${groups.length} recorded changes `
+        + `${recorded.since ? `since ${recorded.since}` : 'in all'}, newest first${recorded.more ? '; More lists older ones' : ''}.`);
+    }
+  }
+
+  function downloadRecordedCsv() {
+    const table = [['change', 'recorded at', 'by', 'reason', 'what', 'of', 'element', 'before → after', 'sources']];
+    recorded.changes.forEach((c) => table.push([c.changeId, c.at, c.by, c.reason, c.what, c.of, c.element,
+      propertyChanges(c).map((p) => `${p.key}: ${p.before} → ${p.after}`).join('; '),
+      (c.sources || []).map((s) => s.url).join(' ')]));
+    saveCsv(table, `lodestone-recorded-since-${recorded.since || 'the-beginning'}.csv`);
+  }
+
   // ---------------------------------------------------------------- the table under the chart
 
   function renderTable(headings, rows, selectedId) {
@@ -973,9 +1108,13 @@
 
   function downloadCsv() {
     if (!state.csv) return;
-    const text = state.csv().map((row) => row.map(csvCell).join(',')).join('\r\n');
+    saveCsv(state.csv(), `lodestone-${state.view}-${fileDate()}.csv`);
+  }
+
+  function saveCsv(rows, name) {
+    const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
     const url = URL.createObjectURL(new Blob([`${text}\r\n`], { type: 'text/csv;charset=utf-8' }));
-    saveFile(`lodestone-${state.view}-${fileDate()}.csv`, url);
+    saveFile(name, url);
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
@@ -1016,6 +1155,14 @@
       setParam('subject', $('#dash-subject').value);
       render();
     });
+    $('#recorded-since').addEventListener('change', () => {
+      const value = $('#recorded-since').value;
+      if (value && !isDate(value)) return;
+      setParam('recordedSince', value);
+      renderRecorded();
+    });
+    $('#recorded-more').addEventListener('click', moreRecorded);
+    $('#recorded-csv').addEventListener('click', downloadRecordedCsv);
     $('#dash-png').addEventListener('click', downloadPng);
     $('#dash-csv').addEventListener('click', downloadCsv);
     window.addEventListener('resize', () => {

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +19,15 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.IntegrationTest;
 import org.lodestone.support.HeadlessChromium;
+import org.lodestone.support.TestCredentials;
+import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -34,6 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The explorer's timeline, exposure matrix, linkage ledger and what-changed views in headless chromium against the
  * full application on the bundled data: each renders what the REST API says, a click opens the right details, the
- * date control changes what is shown, and the downloads produce files. Screenshots are kept under
+ * date control changes what is shown, and the downloads produce files; What changed also lists what an import through
+ * the API recorded since a date. Screenshots are kept under
  * {@code target/browser-tests/}. Skipped when chromium or chromedriver is not installed.
  */
 // Drives a real browser: over 30 s alone, so left out of -Pfast (README).
@@ -56,6 +66,27 @@ class ExplorerViewsIT extends IntegrationTest {
 
 	static final String DUAL_USE_BAN = "policy:cn-us-dual-use-export-ban-2024-12";
 
+	static final String PROBE_SOURCES = """
+			id,publisher,title,date,url,type
+			src:recorded-view-2001-03-01-probe,Lodestone test suite,Recorded view probe,2001-03-01,https://example.org/recorded,data
+			""";
+
+	static final String PROBE_ENTITIES = """
+			id,subtype,name,aliases,description,announced,effective,suspendedUntil,rescinded,sources
+			company:recorded-view-a,Company,Recorded view probe A,,,,,,,
+			company:recorded-view-b,Company,Recorded view probe B,,,,,,,
+			""";
+
+	// Dated long before the windows the other views show, so their answers are the same with the probes in the graph.
+	static final String PROBE_RELATIONSHIPS = """
+			from,to,type,validFrom,validTo,confidence,sources,quote,share,note
+			company:recorded-view-a,company:recorded-view-b,MEMBER_OF,2001-03-01,,0.5,src:recorded-view-2001-03-01-probe,,,
+			""";
+
+	static final String PROBE_AB = "company:recorded-view-a|MEMBER_OF|company:recorded-view-b";
+
+	static final String PROBE_REASON = "the filing says <b>April</b> <img src=x onerror=\"window.recordedProbe=1\">";
+
 	static HeadlessChromium chromium;
 
 	static Path downloads;
@@ -65,6 +96,11 @@ class ExplorerViewsIT extends IntegrationTest {
 
 	@Autowired
 	RestTestClient rest;
+
+	@Autowired
+	Driver driver;
+
+	final List<JsonNode> recordedChanges = new ArrayList<>();
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -90,6 +126,21 @@ class ExplorerViewsIT extends IntegrationTest {
 				Files.delete(file);
 			}
 		}
+	}
+
+	// The recorded-history test's probes, their versions and its changes, so the shared graph is as it was.
+	@AfterEach
+	void removeProbes() {
+		this.driver.executableQuery("""
+				MATCH (n) WHERE n.id STARTS WITH 'company:recorded-view-' OR n.id = 'src:recorded-view-2001-03-01-probe'
+				DETACH DELETE n""").execute();
+		this.driver.executableQuery("""
+				MATCH (v:Version) WHERE v.element STARTS WITH 'company:recorded-view-'
+				   OR v.element = 'src:recorded-view-2001-03-01-probe'
+				DELETE v""").execute();
+		List<String> ids = this.recordedChanges.stream().map(report -> report.get("changeId").asString()).toList();
+		this.driver.executableQuery("MATCH (c:Change) WHERE c.id IN $ids DELETE c").withParameters(Map.of("ids", ids))
+			.execute();
 	}
 
 	@Test
@@ -326,7 +377,130 @@ class ExplorerViewsIT extends IntegrationTest {
 			.startsWith(0x89, 'P', 'N', 'G');
 	}
 
+	@Test
+	void whatChangedListsWhatWasRecordedSinceADateWithBeforeAndAfterPagesItAndDownloadsIt() throws Exception {
+		// Nothing was recorded after today: the list says so plainly.
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+		open("#changes?from=2025-04-01&to=2025-08-15&recordedSince=" + tomorrow);
+		waitForRecorded("Nothing recorded since " + tomorrow);
+		assertThat(recordedRows()).isEmpty();
+		assertThat(browser().findElement(By.id("recorded-more")).isDisplayed()).isFalse();
+
+		// A real change through the API: probes added, then one corrected, with a reason that is not HTML to the page.
+		StringBuilder entities = new StringBuilder(PROBE_ENTITIES);
+		for (int i = 1; i <= 60; i++) {
+			entities.append("company:recorded-view-%02d,Company,Recorded view probe %02d,,,,,,,%n".formatted(i, i));
+		}
+		this.recordedChanges.add(importProbes(entities.toString(), PROBE_RELATIONSHIPS, "probes for the view test"));
+		JsonNode correction = importProbes(entities.toString(),
+				PROBE_RELATIONSHIPS.replace("MEMBER_OF,2001-03-01", "MEMBER_OF,2001-04-01"), PROBE_REASON);
+		this.recordedChanges.add(correction);
+		assertThat(correction.get("corrected").asInt()).isEqualTo(1);
+		OffsetDateTime recordedAt = OffsetDateTime.parse(correction.get("recordedAt").asString())
+			.withOffsetSameInstant(ZoneOffset.UTC);
+		String day = recordedAt.toLocalDate().toString();
+		assertThat(day).isIn(today, tomorrow);
+
+		// The date control: since the day of the import, the list holds it, exactly the API's first page.
+		setDate("recorded-since", day);
+		waitForRecorded("since " + day + ", newest first");
+		assertThat(currentUrl()).contains("recordedSince=" + day);
+		JsonNode page = get("/api/changes?since=" + day + "&limit=50");
+		assertThat(recordedRows()).isEqualTo(elements(page)).hasSize(50);
+		assertThat(page.get("more").asBoolean()).isTrue();
+
+		// The correction comes first, with when, who, why, its count, and the date before and after.
+		WebElement change = browser().findElement(By.cssSelector("#recorded-list > li:first-child"));
+		assertThat(change.getDomAttribute("data-change")).isEqualTo(correction.get("changeId").asString());
+		assertThat(change.getText()).contains("by ci-writer", "Why: " + PROBE_REASON, "1 corrected",
+				recordedAt.toLocalDateTime().toString().substring(0, 16).replace('T', ' '));
+		WebElement row = change.findElement(By.cssSelector("tr[data-element='" + PROBE_AB + "']"));
+		assertThat(row.getDomAttribute("data-what")).isEqualTo("corrected");
+		WebElement validFrom = row.findElement(By.cssSelector("li[data-property='validFrom']"));
+		assertThat(validFrom.findElement(By.tagName("del")).getText()).isEqualTo("2001-03-01");
+		assertThat(validFrom.findElement(By.tagName("ins")).getText()).isEqualTo("2001-04-01");
+		assertThat(row.findElements(By.cssSelector("li[data-property]"))).as("only what changed").hasSize(1);
+		// Values are text: the reason's markup is shown, never run.
+		assertThat(browser().findElements(By.cssSelector("#recorded img, #recorded b"))).isEmpty();
+		assertThat(script("return window.recordedProbe === undefined")).isEqualTo(true);
+
+		// A link opens the entity's details.
+		row.findElement(By.xpath(".//button[text()='company:recorded-view-a']")).click();
+		waitForDetails("company:recorded-view-a");
+		assertThat(browser().findElement(By.id("dash-details")).getText()).contains("Recorded view probe A");
+		script("document.getElementById('recorded').scrollIntoView({block: 'start'});");
+		chromium.screenshot("changes-recorded.png");
+
+		// More, from the keyboard: the next page follows, and focus lands on its first change.
+		JsonNode next = get("/api/changes?since=" + day + "&limit=50&offset=50");
+		browser().findElement(By.id("recorded-more")).sendKeys(Keys.ENTER);
+		waitFor(driver -> recordedRows().size() == 50 + next.get("changes").size());
+		List<String> both = new ArrayList<>(elements(page));
+		both.addAll(elements(next));
+		assertThat(recordedRows()).isEqualTo(both);
+		assertThat(script("return document.activeElement.dataset.index")).isEqualTo("50");
+		assertThat(browser().findElement(By.id("recorded-more")).isDisplayed()).isEqualTo(next.get("more").asBoolean());
+
+		// The CSV holds the rows listed, the correction among them.
+		List<String> csv = Files.readAllLines(download("recorded-csv", "lodestone-recorded-since-" + day, ".csv"),
+				StandardCharsets.UTF_8);
+		assertThat(csv.get(0)).isEqualTo("change,recorded at,by,reason,what,of,element,before → after,sources");
+		assertThat(csv).anySatisfy(line -> assertThat(line).startsWith(correction.get("changeId").asString() + ",")
+			.contains(",ci-writer,", "\"" + PROBE_REASON.replace("\"", "\"\"") + "\"",
+					",corrected,relationship," + PROBE_AB + ",validFrom: 2001-03-01 → 2001-04-01,"));
+
+		// And after the day of the import, nothing again.
+		setDate("recorded-since", LocalDate.parse(day).plusDays(1).toString());
+		waitForRecorded("Nothing recorded since " + LocalDate.parse(day).plusDays(1));
+		assertThat(recordedRows()).isEmpty();
+	}
+
 	// ---------------------------------------------------------------- helpers
+
+	private JsonNode importProbes(String entities, String relationships, String reason) throws IOException {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("files", csvFile("sources-recorded-view.csv", PROBE_SOURCES));
+		body.part("files", csvFile("entities-recorded-view.csv", entities));
+		body.part("files", csvFile("relationships-recorded-view.csv", relationships));
+		body.part("reason", reason);
+		byte[] report = this.rest.post().uri("/api/import").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
+		return JsonMapper.shared().readTree(report);
+	}
+
+	private static ByteArrayResource csvFile(String name, String content) {
+		return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		};
+	}
+
+	private List<String> elements(JsonNode page) {
+		List<String> elements = new ArrayList<>();
+		page.get("changes").forEach(c -> elements.add(c.get("changeId").asString() + " " + c.get("element").asString()));
+		return elements;
+	}
+
+	// Read in one script, so a list redrawn meanwhile cannot leave stale elements.
+	@SuppressWarnings("unchecked")
+	private List<String> recordedRows() {
+		return (List<String>) script("return [...document.querySelectorAll('#recorded-list tbody tr')]"
+				+ ".map(r => r.closest('li').dataset.change + ' ' + r.dataset.element)");
+	}
+
+	private void waitForRecorded(String text) {
+		waitFor(driver -> {
+			WebElement status = driver.findElement(By.id("recorded-status"));
+			if ("error".equals(status.getDomAttribute("data-state"))) {
+				throw new AssertionError("The page reports an error: " + status.getText());
+			}
+			return "ready".equals(status.getDomAttribute("data-state")) && status.getText().contains(text);
+		});
+	}
 
 	private WebDriver browser() {
 		return chromium.driver();
