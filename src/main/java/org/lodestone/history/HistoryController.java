@@ -111,10 +111,7 @@ class HistoryController {
 	// Beside GET /api/entities/{id}, which answers without knownAt and is left exactly as it was.
 	@GetMapping(path = "/api/entities/{id}", params = "knownAt")
 	KnownEntity knownAt(@PathVariable String id, @RequestParam String knownAt) {
-		Instant at = RequestValues.instant("knownAt", knownAt);
-		if (at == null) {
-			throw new org.lodestone.request.InvalidRequestException("knownAt", "knownAt may not be empty");
-		}
+		Instant at = requiredKnownAt(knownAt);
 		return this.history.knownAt(id, at);
 	}
 
@@ -129,10 +126,7 @@ class HistoryController {
 			@RequestParam(required = false) String asOf, @RequestParam(required = false) String minConfidence,
 			@RequestParam(defaultValue = PathOptions.DEFAULT_DIRECTION) String direction,
 			@RequestParam String knownAt) {
-		Instant at = RequestValues.instant("knownAt", knownAt);
-		if (at == null) {
-			throw new org.lodestone.request.InvalidRequestException("knownAt", "knownAt may not be empty");
-		}
+		Instant at = requiredKnownAt(knownAt);
 		PathAnswer answer = this.paths.connect(from, to, PathOptions.parse(mode, k, maxDepth, types, excludeTypes,
 				kinds, asOf, minConfidence, direction));
 		return this.history.knownAt(answer, at);
@@ -148,6 +142,15 @@ class HistoryController {
 
 	private static String base() {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
+	// Both knownAt reads require the instant; an empty one is a bad request, not "now".
+	private static Instant requiredKnownAt(String knownAt) {
+		Instant at = RequestValues.instant("knownAt", knownAt);
+		if (at == null) {
+			throw new org.lodestone.request.InvalidRequestException("knownAt", "knownAt may not be empty");
+		}
+		return at;
 	}
 
 }
