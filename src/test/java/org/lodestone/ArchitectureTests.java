@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.lodestone.ingest.GraphChangedEvent;
 import org.lodestone.ingest.GraphVersion;
+import org.lodestone.neo4j.ScopedGraphReads;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -124,14 +125,15 @@ class ArchitectureTests {
 		.resideInAPackage("org.lodestone.cli..");
 
 	// web reaches the engine, ingest and the features only for the exceptions it maps (graph and request, the
-	// neutral values, are free to it: the JSON limits read RequestLimits), and for the graph's version, which is what
-	// its answer caches are cleared on and its ETags are made of.
+	// neutral values, are free to it: the JSON limits read RequestLimits), for the graph's version, which is what
+	// its answer caches are cleared on and its ETags are made of, and for which graph answers (the live one or one
+	// recorded at a change, for knownAt), which its answer keys include.
 	@ArchTest
 	static final ArchRule webUsesWhatIsBelowItOnlyToMapExceptions = noClasses().that()
 		.resideInAPackage("org.lodestone.web..")
 		.should()
 		.dependOnClassesThat(resideInAnyPackage(concat(ENGINE, INGEST, FEATURES)).and(not(assignableTo(Throwable.class)))
-			.and(not(belongToAnyOf(GraphVersion.class, GraphChangedEvent.class))))
+			.and(not(belongToAnyOf(GraphVersion.class, GraphChangedEvent.class, ScopedGraphReads.class))))
 		.because("web is where exceptions become problem details; a feature's work is called by its own controller");
 
 	@ArchTest

@@ -3,6 +3,7 @@ package org.lodestone.analysis;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.request.RequestValues;
 
 import org.springframework.http.HttpHeaders;
@@ -42,9 +43,12 @@ class AnalysisController {
 
 	private final MeasuresInForce inForce;
 
+	private final RecordedGraphs recorded;
+
 	AnalysisController(LinkageLedger ledger, ChokepointExposure exposure, WhatIfScenarios scenarios, AsOfDiff diff,
 			MeasureCalendar calendar, Centrality centrality, MeasureTimeline timeline, SupplyMatrix supply,
-			MeasuresInForce inForce) {
+			MeasuresInForce inForce, RecordedGraphs recorded) {
+		this.recorded = recorded;
 		this.ledger = ledger;
 		this.exposure = exposure;
 		this.scenarios = scenarios;
@@ -57,53 +61,62 @@ class AnalysisController {
 	}
 
 	@GetMapping("/api/measures")
-	List<MeasureTimeline.Measure> measures(@RequestParam(required = false) String asOf) {
-		return this.timeline.measures(RequestValues.date("asOf", asOf));
+	List<MeasureTimeline.Measure> measures(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
+		LocalDate day = RequestValues.date("asOf", asOf);
+		return this.recorded.read(knownAt, () -> this.timeline.measures(day));
 	}
 
 	@GetMapping("/api/supply")
-	SupplyMatrix.Matrix supply(@RequestParam(required = false) String asOf) {
-		return this.supply.matrix(RequestValues.date("asOf", asOf));
+	SupplyMatrix.Matrix supply(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
+		LocalDate day = RequestValues.date("asOf", asOf);
+		return this.recorded.read(knownAt, () -> this.supply.matrix(day));
 	}
 
 	@GetMapping("/api/linkages")
-	List<LinkageLedger.Linkage> linkages() {
-		return this.ledger.linkages();
+	List<LinkageLedger.Linkage> linkages(@RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, this.ledger::linkages);
 	}
 
 	@GetMapping("/api/exposure/{id}")
-	ChokepointExposure.Exposure exposure(@PathVariable String id, @RequestParam(required = false) String asOf) {
-		return this.exposure.exposure(id, RequestValues.date("asOf", asOf));
+	ChokepointExposure.Exposure exposure(@PathVariable String id, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) String knownAt) {
+		LocalDate day = RequestValues.date("asOf", asOf);
+		return this.recorded.read(knownAt, () -> this.exposure.exposure(id, day));
 	}
 
 	// JSON only: another body format (YAML was accepted) would skip the JSON size and nesting limits.
 	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
-	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario) {
-		return this.scenarios.run(scenario);
+	WhatIfScenarios.Outcome scenario(@RequestBody WhatIfScenarios.Scenario scenario, @RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, () -> this.scenarios.run(scenario));
 	}
 
 	@GetMapping("/api/measures/in-force")
-	MeasuresInForce.InForce measuresInForce(@RequestParam(required = false) String asOf) {
+	MeasuresInForce.InForce measuresInForce(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
 		LocalDate day = RequestValues.date("asOf", asOf);
-		return this.inForce.on((day != null) ? day : LocalDate.now());
+		return this.recorded.read(knownAt, () -> this.inForce.on((day != null) ? day : LocalDate.now()));
 	}
 
 	@GetMapping("/api/diff")
-	AsOfDiff.Diff diff(@RequestParam String from, @RequestParam String to) {
-		return this.diff.between(RequestValues.date("from", from), RequestValues.date("to", to));
+	AsOfDiff.Diff diff(@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String knownAt) {
+		LocalDate start = RequestValues.date("from", from);
+		LocalDate end = RequestValues.date("to", to);
+		return this.recorded.read(knownAt, () -> this.diff.between(start, end));
 	}
 
 	@GetMapping(value = "/api/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<MeasureCalendar.Event> calendar(@RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
-		return this.calendar.events(or(RequestValues.date("from", from), EARLIEST), or(RequestValues.date("to", to), LATEST));
+			@RequestParam(required = false) String to, @RequestParam(required = false) String knownAt) {
+		LocalDate start = or(RequestValues.date("from", from), EARLIEST);
+		LocalDate end = or(RequestValues.date("to", to), LATEST);
+		return this.recorded.read(knownAt, () -> this.calendar.events(start, end));
 	}
 
 	@GetMapping(value = { "/api/calendar", "/api/calendar.ics" }, produces = "text/calendar")
 	ResponseEntity<String> calendarFeed(@RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
-		String ics = this.calendar.ics(or(RequestValues.date("from", from), EARLIEST),
-				or(RequestValues.date("to", to), LATEST));
+			@RequestParam(required = false) String to, @RequestParam(required = false) String knownAt) {
+		LocalDate start = or(RequestValues.date("from", from), EARLIEST);
+		LocalDate end = or(RequestValues.date("to", to), LATEST);
+		String ics = this.recorded.read(knownAt, () -> this.calendar.ics(start, end));
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"lodestone-measures.ics\"")
@@ -111,8 +124,8 @@ class AnalysisController {
 	}
 
 	@GetMapping("/api/analytics/central")
-	Centrality.Ranking central(@RequestParam(defaultValue = "Actor") String kind) {
-		return this.centrality.central(kind);
+	Centrality.Ranking central(@RequestParam(defaultValue = "Actor") String kind, @RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, () -> this.centrality.central(kind));
 	}
 
 	private static LocalDate or(LocalDate value, LocalDate fallback) {

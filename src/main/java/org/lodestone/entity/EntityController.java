@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.lodestone.graph.ExternalId;
 import org.lodestone.graph.RelationshipType;
+import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.request.InvalidRequestException;
 import org.lodestone.request.RequestValues;
 
@@ -22,8 +23,11 @@ class EntityController {
 
 	private final EntityService entities;
 
-	EntityController(EntityService entities) {
+	private final RecordedGraphs recorded;
+
+	EntityController(EntityService entities, RecordedGraphs recorded) {
 		this.entities = entities;
+		this.recorded = recorded;
 	}
 
 	/**
@@ -34,7 +38,12 @@ class EntityController {
 	List<EntityMatch> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String kind,
 			@RequestParam(defaultValue = "20") String limit, @RequestParam(required = false) String wikidata,
 			@RequestParam(required = false) String lei, @RequestParam(required = false) String uscc,
-			@RequestParam(required = false) String opensanctions) {
+			@RequestParam(required = false) String opensanctions, @RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, () -> search(q, kind, limit, wikidata, lei, uscc, opensanctions));
+	}
+
+	private List<EntityMatch> search(String q, String kind, String limit, String wikidata, String lei, String uscc,
+			String opensanctions) {
 		Map<ExternalId, String> identifiers = new EnumMap<>(ExternalId.class);
 		putIfPresent(identifiers, ExternalId.WIKIDATA, wikidata);
 		putIfPresent(identifiers, ExternalId.LEI, lei);
@@ -65,15 +74,17 @@ class EntityController {
 
 	@GetMapping("/{id}/neighbors")
 	Neighborhood neighbors(@PathVariable String id, @RequestParam(defaultValue = "1") String depth,
-			@RequestParam(required = false) String types, @RequestParam(required = false) String asOf) {
+			@RequestParam(required = false) String types, @RequestParam(required = false) String asOf,
+			@RequestParam(required = false) String knownAt) {
 		List<RelationshipType> typeList = RequestValues.types("types", types);
 		LocalDate date = RequestValues.date("asOf", asOf);
-		return this.entities.neighbors(id, RequestValues.integer("depth", depth), typeList, date);
+		int levels = RequestValues.integer("depth", depth);
+		return this.recorded.read(knownAt, () -> this.entities.neighbors(id, levels, typeList, date));
 	}
 
 	@GetMapping("/{id}/timeline")
-	List<TimelineEntry> timeline(@PathVariable String id) {
-		return this.entities.timeline(id);
+	List<TimelineEntry> timeline(@PathVariable String id, @RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, () -> this.entities.timeline(id));
 	}
 
 }

@@ -1,10 +1,15 @@
 package org.lodestone.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.request.RequestLimits;
+import org.lodestone.request.RequestValues;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +34,12 @@ class ExportController {
 
 	private final RequestLimits limits;
 
-	ExportController(ExportService exports, RequestLimits limits) {
+	private final RecordedGraphs recorded;
+
+	ExportController(ExportService exports, RequestLimits limits, RecordedGraphs recorded) {
 		this.exports = exports;
 		this.limits = limits;
+		this.recorded = recorded;
 	}
 
 	// Every parameter is declared, so the OpenAPI document lists them; ExportRequest checks them all in one place.
@@ -44,7 +52,7 @@ class ExportController {
 			@RequestParam(required = false) String excludeTypes, @RequestParam(required = false) String kinds,
 			@RequestParam(required = false) String minConfidence, @RequestParam(required = false) String direction,
 			@RequestParam(required = false) String id, @RequestParam(required = false) String depth,
-			Principal principal) {
+			@RequestParam(required = false) String knownAt, Principal principal) {
 		Map<String, String> parameters = new HashMap<>();
 		parameters.put("format", format);
 		parameters.put("scope", scope);
@@ -64,12 +72,31 @@ class ExportController {
 		// Spring Security gives anonymous requests no principal. Reads may be open to anyone, but a whole large graph
 		// is a lot of work for one unauthenticated request, so only a credential lifts the limit.
 		long maxElements = (principal != null) ? Long.MAX_VALUE : this.limits.maxExportElementsAnonymous();
-		ExportService.Export export = this.exports.prepare(ExportRequest.of(parameters::get), maxElements);
+		ExportRequest request = ExportRequest.of(parameters::get);
+		Instant at = RequestValues.instant("knownAt", knownAt);
+		ExportService.Export export = this.recorded.read(at, () -> this.exports.prepare(request, maxElements));
+		// The body is written later, on the thread that streams the response: it reads the same recorded graph.
+		StreamingResponseBody body = (at == null) ? export::writeTo : out -> {
+			try {
+				this.recorded.read(at, () -> {
+					try {
+						export.writeTo(out);
+						return null;
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+		};
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(export.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(export.fileName()).build().toString())
-			.body(export::writeTo);
+			.body(body);
 	}
 
 }

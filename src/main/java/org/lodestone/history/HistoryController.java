@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.path.PathAnswer;
 import org.lodestone.path.PathOptions;
 import org.lodestone.path.PathService;
@@ -33,9 +34,12 @@ class HistoryController {
 
 	private final PathService paths;
 
-	HistoryController(HistoryService history, PathService paths) {
+	private final RecordedGraphs recorded;
+
+	HistoryController(HistoryService history, PathService paths, RecordedGraphs recorded) {
 		this.history = history;
 		this.paths = paths;
+		this.recorded = recorded;
 	}
 
 	@GetMapping("/api/changes")
@@ -115,7 +119,7 @@ class HistoryController {
 		return this.history.knownAt(id, at);
 	}
 
-	// Beside GET /api/paths, which answers without knownAt and is left exactly as it was.
+	// Beside GET /api/paths, which answers without knownAt and is left exactly as it was: the search at knownAt.
 	@GetMapping(path = "/api/paths", params = "knownAt")
 	KnownPaths pathsKnownAt(@RequestParam String from, @RequestParam String to,
 			@RequestParam(defaultValue = PathOptions.DEFAULT_MODE) String mode,
@@ -127,8 +131,10 @@ class HistoryController {
 			@RequestParam(defaultValue = PathOptions.DEFAULT_DIRECTION) String direction,
 			@RequestParam String knownAt) {
 		Instant at = requiredKnownAt(knownAt);
-		PathAnswer answer = this.paths.connect(from, to, PathOptions.parse(mode, k, maxDepth, types, excludeTypes,
-				kinds, asOf, minConfidence, direction));
+		PathOptions options = PathOptions.parse(mode, k, maxDepth, types, excludeTypes, kinds, asOf, minConfidence,
+				direction);
+		// The search itself runs on the graph as recorded then; the live history says which hops changed since.
+		PathAnswer answer = this.recorded.read(at, () -> this.paths.connect(from, to, options));
 		return this.history.knownAt(answer, at);
 	}
 

@@ -58,8 +58,8 @@ public class HistoryService {
 
 	private static final String CHANGES = HistoryStatements.CHANGES;
 
-	// For each relationship id: the version current at $knownAt (none when recorded later), and whether any version
-	// was recorded or ended after it. Ids without any version were stored before history was kept: unchanged.
+	// For each hop of a path answer at $knownAt: the version current then, and whether it was corrected or retracted
+	// since. Ids without any version were stored before history was kept: unchanged.
 	private static final String HOPS_AT = CypherResources.load(HistoryService.class, "hops-at.cypher");
 
 	private static final List<String> PERIOD_TYPES = Arrays.stream(RelationshipType.values())
@@ -167,10 +167,11 @@ public class HistoryService {
 	}
 
 	/**
-	 * Reads a path answer's hops against what the graph had recorded at an instant.
-	 * @param answer a path answer on the current graph
+	 * Says which hops of a path answer given at an instant the graph has changed its word on since: the explorer's
+	 * banner on a cited path.
+	 * @param answer the path answer as the graph gave it at {@code knownAt} (a search on the graph as recorded then)
 	 * @param knownAt the instant
-	 * @return the answer with each hop as the graph knew it then
+	 * @return the answer with each hop's version then and what became of it since
 	 */
 	public KnownPaths knownAt(org.lodestone.path.PathAnswer answer, Instant knownAt) {
 		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
@@ -183,25 +184,37 @@ public class HistoryService {
 			for (Map<String, Object> row : this.reads.list(HOPS_AT, parameters, APPLICATION)) {
 				String id = (String) row.get("hop");
 				Map<String, Object> props = map(row.get("props"));
-				boolean recorded = Boolean.TRUE.equals(row.get("recorded"));
-				boolean changed = Boolean.TRUE.equals(row.get("changedSince"));
 				ElementVersion then = (props == null) ? null : new ElementVersion(id, "relationship",
 						elementProperties(props), instant(props.get("recordedAt")), (String) props.get("recordedAs"),
 						null, instant(props.get("supersededAt")), (String) props.get("endedBy"), null, List.of());
-				String status = (recorded && then == null) ? "added" : changed ? "corrected" : "unchanged";
-				hops.put(id, new KnownPaths.KnownHop(id, status, then));
+				hops.put(id, new KnownPaths.KnownHop(id, status(Boolean.TRUE.equals(row.get("recorded")),
+						Boolean.TRUE.equals(row.get("openNow")), Boolean.TRUE.equals(row.get("correctedSince"))),
+						then));
 			}
 		}
 		List<KnownPaths.KnownPath> paths = new ArrayList<>();
 		boolean changedSince = false;
 		for (var path : answer.paths()) {
-			List<KnownPaths.KnownHop> known = path.hops().stream()
+			List<KnownPaths.KnownHop> known = path.hops()
+				.stream()
 				.map(hop -> hops.getOrDefault(hop.id(), new KnownPaths.KnownHop(hop.id(), "unchanged", null)))
 				.toList();
-			changedSince |= known.stream().anyMatch(hop -> !hop.status().equals("unchanged"));
-			paths.add(new KnownPaths.KnownPath(known.stream().noneMatch(hop -> hop.status().equals("added")), known));
+			boolean unchanged = known.stream().allMatch(hop -> hop.status().equals("unchanged"));
+			changedSince |= !unchanged;
+			paths.add(new KnownPaths.KnownPath(unchanged, known));
 		}
 		return new KnownPaths(knownAt, answer, paths, changedSince);
+	}
+
+	// A hop without any version was stored before history was kept and never changed since.
+	static String status(boolean recorded, boolean openNow, boolean correctedSince) {
+		if (!recorded) {
+			return "unchanged";
+		}
+		if (!openNow) {
+			return "retracted";
+		}
+		return correctedSince ? "corrected" : "unchanged";
 	}
 
 	private List<ElementVersion> versions(String statement, Map<String, Object> parameters) {

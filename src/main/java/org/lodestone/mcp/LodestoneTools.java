@@ -32,6 +32,7 @@ import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
+import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.neo4j.GraphUnavailableException;
 import org.lodestone.neo4j.QueryTimeoutException;
 import org.lodestone.path.PathOptions;
@@ -59,6 +60,9 @@ class LodestoneTools {
 
 	/** The most query parameters one Cypher call may pass. */
 	static final int MAX_CYPHER_PARAMETERS = 50;
+
+	// The longest instant an analyst writes: 2026-03-01T12:00:00.123456789+05:30.
+	private static final int MAX_KNOWN_AT = 40;
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -92,11 +96,13 @@ class LodestoneTools {
 
 	private final AnswerBudget budget;
 
+	private final RecordedGraphs recorded;
+
 	private final JsonMapper json;
 
 	LodestoneTools(EntityService entities, PathService paths, MeasuresInForce inForce, AsOfDiff diff,
 			ChokepointExposure exposure, LinkageLedger ledger, MeasureCalendar calendar, WhatIfScenarios scenarios,
-			CypherQueryService cypher, JsonMapper json,
+			CypherQueryService cypher, JsonMapper json, RecordedGraphs recorded,
 			@Value("${lodestone.mcp.max-answer-chars:40000}") int maxAnswerChars) {
 		this.entities = entities;
 		this.paths = paths;
@@ -108,12 +114,13 @@ class LodestoneTools {
 		this.scenarios = scenarios;
 		this.cypher = cypher;
 		this.json = json;
+		this.recorded = recorded;
 		this.budget = new AnswerBudget(json, maxAnswerChars);
 	}
 
 	List<SyncToolSpecification> tools() {
 		List<SyncToolSpecification> tools = new ArrayList<>();
-		tools.add(tool("search_entities", "Search entities",
+		tools.add(recordedTool("search_entities", "Search entities",
 				"Find actors (states, agencies, companies, people), products, minerals, measures and linkages by name"
 						+ " or alias, fuzzy. Returns ids to pass to the other tools.",
 				InputSchema.object().text("q", "what to look for; blank lists entities by name", false)
@@ -121,13 +128,13 @@ class LodestoneTools {
 					.integer("limit", "the most matches", 1, EntityService.MAX_LIMIT, 10),
 				args -> this.entities.search(args.text("q"), args.text("kind"), args.integer("limit", 1,
 						EntityService.MAX_LIMIT, 10))));
-		tools.add(tool("get_entity", "Get an entity",
+		tools.add(recordedTool("get_entity", "Get an entity",
 				"One entity in full: kind, subtype, aliases, description, a measure's lifecycle dates (announced,"
 						+ " effective, suspendedUntil, rescinded) and every source describing it or a relationship"
 						+ " touching it.",
 				InputSchema.object().text("entity", "an id (e.g. mineral:ndpr) or a name or alias", true),
 				args -> this.entities.details(resolve(args.requiredText("entity")).id())));
-		tools.add(tool("connect_entities", "Connect two entities",
+		tools.add(recordedTool("connect_entities", "Connect two entities",
 				"How two entities are connected: ranked paths of dated, sourced relationships with a plain-English"
 						+ " explanation; the options of GET /api/paths." + CITATIONS,
 				InputSchema.object().text("from", "start: an id or a name", true)
@@ -150,7 +157,7 @@ class LodestoneTools {
 								args.commaList("types"), args.commaList("excludeTypes"), args.commaList("kinds"),
 								args.text("asOf", 10), args.fraction("minConfidence"),
 								or(args.text("direction"), PathOptions.DEFAULT_DIRECTION)))));
-		tools.add(tool("neighbours", "Neighbours of an entity",
+		tools.add(recordedTool("neighbours", "Neighbours of an entity",
 				"The entities around one entity and the relationships between them, up to 3 hops, optionally on a"
 						+ " date." + CITATIONS,
 				InputSchema.object().text("entity", "an id or a name", true)
@@ -160,40 +167,40 @@ class LodestoneTools {
 				args -> this.entities.neighbors(resolve(args.requiredText("entity")).id(),
 						args.integer("depth", 1, 3, 1), RequestValues.types("types", args.commaList("types")),
 						args.date("asOf"))));
-		tools.add(tool("timeline", "Timeline of an entity",
+		tools.add(recordedTool("timeline", "Timeline of an entity",
 				"Everything dated about one entity, oldest first: its lifecycle and every relationship's start and"
 						+ " end." + CITATIONS,
 				InputSchema.object().text("entity", "an id or a name", true),
 				args -> this.entities.timeline(resolve(args.requiredText("entity")).id())));
-		tools.add(tool("measures_in_force", "Measures in force on a date",
+		tools.add(recordedTool("measures_in_force", "Measures in force on a date",
 				"The export controls, licences, bans, deals, concessions, tariffs and investments in force on a date"
 						+ " (effective, or announced when no effective date is known, and not rescinded or reversed),"
 						+ " with issuers, whether suspended that day, and their sources.",
 				InputSchema.object().date("date", "the day; default today", false),
 				args -> this.inForce.on(or(args.date("date"), LocalDate.now()))));
-		tools.add(tool("diff_between_dates", "What changed between two dates",
+		tools.add(recordedTool("diff_between_dates", "What changed between two dates",
 				"Every measure announced, effective, rescinded, suspended or reversed, licence granted, linkage made"
 						+ " and relationship started or ended after one date up to another, with sources.",
 				InputSchema.object().date("from", "the day before the window", true)
 					.date("to", "the window's last day", true),
 				args -> this.diff.between(required(args, "from"), required(args, "to"))));
-		tools.add(tool("chokepoint_exposure", "Chokepoint exposure",
+		tools.add(recordedTool("chokepoint_exposure", "Chokepoint exposure",
 				"The minerals and components an entity depends on through USED_IN, each with its dominant supplier's"
 						+ " sourced share and the measures restricting it on a date, most exposed first.",
 				InputSchema.object().text("entity", "an id or a name, usually a product", true)
 					.date("asOf", "the day; default today", false),
 				args -> this.exposure.exposure(args.requiredText("entity"), args.date("asOf"))));
-		tools.add(tool("linkages", "Linkage ledger",
+		tools.add(recordedTool("linkages", "Linkage ledger",
 				"Every recorded linkage: measures on one side tied to measures on the other (chips for minerals), who"
 						+ " asserted or disputed the tie, with dates, quotes, confidence and sources.",
 				InputSchema.none(), args -> this.ledger.linkages()));
-		tools.add(tool("measure_calendar", "Measure calendar",
+		tools.add(recordedTool("measure_calendar", "Measure calendar",
 				"Dated events of measures (announced, effective, suspended-until, rescinded) in a window, with issuers"
 						+ " and sources.",
 				InputSchema.object().date("from", "first day; default the earliest", false)
 					.date("to", "last day; default the latest", false),
 				args -> this.calendar.events(or(args.date("from"), EARLIEST), or(args.date("to"), LATEST))));
-		tools.add(tool("what_if_scenario", "What-if scenario",
+		tools.add(recordedTool("what_if_scenario", "What-if scenario",
 				"Suppose minerals or products are restricted, or measures revoked: what is reached downstream"
 						+ " (products that depend on them, suppliers, targeted actors, the other side of a linkage),"
 						+ " each with the relationships that lead there." + CITATIONS,
@@ -220,6 +227,14 @@ class LodestoneTools {
 
 	private EntitySummary resolve(String text) {
 		return this.entities.resolve(text);
+	}
+
+	// Every tool but Cypher answers as the graph was recorded at an instant when given knownAt, as the REST API does.
+	private SyncToolSpecification recordedTool(String name, String title, String description, InputSchema input,
+			Function<ToolArguments, Object> call) {
+		return tool(name, title, description, input.text("knownAt", "answer as the graph had recorded it at this"
+				+ " instant (YYYY-MM-DDTHH:MM:SSZ, or a date: its start in UTC); default: the graph now", MAX_KNOWN_AT,
+				false), args -> this.recorded.read(args.text("knownAt", MAX_KNOWN_AT), () -> call.apply(args)));
 	}
 
 	private SyncToolSpecification tool(String name, String title, String description, InputSchema input,

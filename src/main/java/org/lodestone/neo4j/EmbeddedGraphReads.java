@@ -37,7 +37,12 @@ final class EmbeddedGraphReads implements GraphReads {
 	}
 
 	EmbeddedGraphReads(EmbeddedNeo4j engine, Duration timeout) {
-		this.database = engine.managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		this(engine.managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), timeout);
+	}
+
+	// A replica of the graph as recorded at a change (ReplicaStore) is read through the same code as the live engine.
+	EmbeddedGraphReads(GraphDatabaseService database, Duration timeout) {
+		this.database = database;
 		this.timeout = timeout;
 	}
 

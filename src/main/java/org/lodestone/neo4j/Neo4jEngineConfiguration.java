@@ -56,11 +56,11 @@ class Neo4jEngineConfiguration {
 		// In-process by default; lodestone.neo4j.in-process-reads=false sends them through the driver as with an
 		// external server, which the tests use to cover that path against the embedded engine.
 		@Bean
-		GraphReads embeddedGraphReads(EmbeddedNeo4j engine, ObjectProvider<Driver> driver,
+		ScopedGraphReads embeddedGraphReads(EmbeddedNeo4j engine, ObjectProvider<Driver> driver,
 				@Value("${lodestone.neo4j.in-process-reads:true}") boolean inProcess,
 				@Value("${lodestone.query.timeout:5s}") Duration timeout) {
-			return inProcess ? new EmbeddedGraphReads(engine, timeout)
-					: new DriverGraphReads(driver.getObject(), timeout);
+			return new ScopedGraphReads(inProcess ? new EmbeddedGraphReads(engine, timeout)
+					: new DriverGraphReads(driver.getObject(), timeout));
 		}
 
 		@Bean
@@ -75,8 +75,8 @@ class Neo4jEngineConfiguration {
 
 	@Bean
 	@Conditional(ExternalModeCondition.class)
-	GraphReads externalGraphReads(Driver driver, @Value("${lodestone.query.timeout:5s}") Duration timeout) {
-		return new DriverGraphReads(driver, timeout);
+	ScopedGraphReads externalGraphReads(Driver driver, @Value("${lodestone.query.timeout:5s}") Duration timeout) {
+		return new ScopedGraphReads(new DriverGraphReads(driver, timeout));
 	}
 
 	@Bean

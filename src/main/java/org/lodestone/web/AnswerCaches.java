@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.lodestone.ingest.GraphChangedEvent;
 import org.lodestone.ingest.GraphVersion;
+import org.lodestone.neo4j.ScopedGraphReads;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.KeyGenerator;
@@ -37,17 +38,19 @@ class AnswerCaches {
 	}
 
 	/**
-	 * Keys on the class, the method and its arguments: several methods of different services share a cache (the
-	 * analyses), and {@code diff(from, to)} must not answer for {@code calendar(from, to)}.
+	 * Keys on the graph that answers, the class, the method and its arguments: several methods of different services
+	 * share a cache (the analyses), {@code diff(from, to)} must not answer for {@code calendar(from, to)}, and an
+	 * answer of the graph as recorded at a change ({@code knownAt}) must not answer for the live graph.
 	 * @return the key generator the services' {@code @CacheConfig} names
 	 */
 	@Bean
 	static KeyGenerator answerKeys() {
 		return (target, method, params) -> {
-			Object[] key = new Object[params.length + 2];
-			key[0] = ClassUtils.getUserClass(target).getName();
-			key[1] = method.getName();
-			System.arraycopy(params, 0, key, 2, params.length);
+			Object[] key = new Object[params.length + 3];
+			key[0] = ScopedGraphReads.scopeKey();
+			key[1] = ClassUtils.getUserClass(target).getName();
+			key[2] = method.getName();
+			System.arraycopy(params, 0, key, 3, params.length);
 			return new SimpleKey(key);
 		};
 	}

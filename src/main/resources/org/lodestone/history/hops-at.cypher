@@ -1,5 +1,6 @@
-// For each relationship id in $ids: the version current at $knownAt (none when recorded later), and whether any
-// version was recorded or ended after it. Ids without any version were stored before history was kept: unchanged.
+// For each relationship id in $ids (the hops of a path answer at $knownAt): the version current at $knownAt, whether
+// the relationship has any version, whether one was recorded after $knownAt (corrected since), and whether one is
+// open now (not retracted since). Ids without any version were stored before history was kept: unchanged.
 UNWIND $ids AS hop
 CALL (hop) {
   MATCH (v:Version {element: hop})
@@ -11,4 +12,5 @@ CALL (hop) {
 WITH hop, collect(props) AS known
 RETURN hop, known[0] AS props,
        EXISTS { MATCH (v:Version {element: hop}) } AS recorded,
-       EXISTS { MATCH (v:Version {element: hop}) WHERE v.recordedAt > $knownAt } AS changedSince
+       EXISTS { MATCH (v:Version {element: hop}) WHERE v.recordedAt > $knownAt } AS correctedSince,
+       EXISTS { MATCH (v:Version {element: hop}) WHERE v.supersededAt IS NULL } AS openNow

@@ -1,0 +1,276 @@
+package org.lodestone.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.lodestone.graph.GraphEdge;
+import org.lodestone.graph.RelationshipType;
+import org.lodestone.neo4j.CypherResources;
+import org.lodestone.neo4j.GraphReads;
+import org.lodestone.neo4j.ReplicaStore;
+import org.lodestone.neo4j.ScopedGraphReads;
+import org.lodestone.request.InvalidRequestException;
+import org.lodestone.request.RequestValues;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the graph as it was recorded at an instant ({@code knownAt}): "what did the graph say at K". The graph at K
+ * is the graph the last change committed at or before K left, so it is rebuilt from the versions current then into a
+ * read-only replica (an embedded store of its own, loaded offline, with the live store's schema), and the whole read
+ * runs on it through the same {@link GraphReads} port as every read of the live graph: each feature answers at K with
+ * its own statements, unchanged (docs/architecture.md, "Reading the graph as recorded").
+ * <p>
+ * Replicas are kept by change number, the least recently used closed and deleted beyond
+ * {@code lodestone.history.replicas}; a knownAt at or after the latest change reads the live graph, which is that
+ * change's graph. The versions are read through the application's reads, so this works with an external server too;
+ * the replica is always local.
+ */
+@Component
+public class RecordedGraphs implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(RecordedGraphs.class);
+
+	private static final String APPLICATION = "lodestone-history-replica";
+
+	private static final String CHANGE_AT = CypherResources.load(RecordedGraphs.class, "change-at.cypher");
+
+	private static final String VERSIONS_AT = CypherResources.load(RecordedGraphs.class, "versions-at.cypher");
+
+	private static final String UNVERSIONED_COUNT = CypherResources.load(RecordedGraphs.class,
+			"unversioned-count.cypher");
+
+	private static final String VERSIONED_ELEMENTS = CypherResources.load(RecordedGraphs.class,
+			"versioned-elements.cypher");
+
+	private static final String LIVE_NODES = CypherResources.load(RecordedGraphs.class, "live-nodes.cypher");
+
+	private static final String LIVE_RELATIONSHIPS = CypherResources.load(RecordedGraphs.class,
+			"live-relationships.cypher");
+
+	private final ScopedGraphReads reads;
+
+	private final ReplicaCache<ReplicaStore> replicas;
+
+	private final String pageCache;
+
+	private final Duration rebuildTimeout;
+
+	private final String directorySetting;
+
+	private Path directory;
+
+	RecordedGraphs(ScopedGraphReads reads, @Value("${lodestone.history.replicas:2}") int replicas,
+			@Value("${lodestone.history.replica-page-cache:64m}") String pageCache,
+			@Value("${lodestone.history.replica-directory:}") String directory,
+			@Value("${lodestone.history.rebuild-timeout:10m}") Duration rebuildTimeout) {
+		this.reads = reads;
+		this.replicas = new ReplicaCache<>(replicas);
+		this.pageCache = pageCache;
+		this.directorySetting = directory;
+		this.rebuildTimeout = rebuildTimeout;
+	}
+
+	/**
+	 * Which graph answers for an instant.
+	 *
+	 * @param seq the number of the last change committed at or before the instant, 0 before the first change
+	 * @param at that change's time (the instant itself before the first change)
+	 * @param live whether that change is the latest, so the live graph is the graph at the instant
+	 */
+	public record Recorded(long seq, Instant at, boolean live) {
+	}
+
+	/**
+	 * Runs a read on the graph as recorded at {@code knownAt}: every {@link GraphReads} read the calling thread makes
+	 * inside {@code read} goes to that graph.
+	 * @param <T> the answer
+	 * @param knownAt the instant, or {@code null} for the live graph (the read then runs as it always did)
+	 * @param read the read
+	 * @return its answer
+	 * @throws InvalidRequestException (naming {@code knownAt}) when the instant is in the future or before anything
+	 * was recorded
+	 */
+	public <T> T read(Instant knownAt, Supplier<T> read) {
+		if (knownAt == null) {
+			return read.get();
+		}
+		Recorded recorded = resolve(knownAt);
+		if (recorded.live()) {
+			return read.get();
+		}
+		try (ReplicaCache.Lease<ReplicaStore> lease = this.replicas.lease(recorded.seq(),
+				seq -> build(recorded, knownAt))) {
+			return ScopedGraphReads.within(lease.replica().reads(), "change:" + recorded.seq(), read);
+		}
+	}
+
+	/**
+	 * {@link #read(Instant, Supplier)} with the instant as a request gives it.
+	 * @param <T> the answer
+	 * @param knownAt the {@code knownAt} parameter: an instant, a date (its start in UTC), or absent for the live graph
+	 * @param read the read
+	 * @return its answer
+	 * @throws InvalidRequestException (naming {@code knownAt}) when it is not an instant, in the future, or before
+	 * anything was recorded
+	 */
+	public <T> T read(String knownAt, Supplier<T> read) {
+		return read(RequestValues.instant("knownAt", knownAt), read);
+	}
+
+	/**
+	 * @param knownAt an instant, not in the future
+	 * @return the change whose graph answers for it
+	 * @throws InvalidRequestException when the instant is in the future
+	 */
+	public Recorded resolve(Instant knownAt) {
+		Instant now = Instant.now();
+		if (knownAt.isAfter(now)) {
+			// The graph at a future instant is not yet known: an answer now could change by then, so a cited link
+			// would not stay true.
+			throw new InvalidRequestException("knownAt", "knownAt " + knownAt + " is in the future (now is " + now
+					+ "); the graph can only say what it had recorded by now");
+		}
+		Map<String, Object> row = this.reads.live().single(CHANGE_AT,
+				Map.of("knownAt", OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC)), APPLICATION);
+		return recorded(knownAt, number(row.get("seq")), instant(row.get("at")), number(row.get("latest")));
+	}
+
+	/**
+	 * The change-number rule, apart from the store: the last change at or before the instant; the live graph when
+	 * that is the latest change, or when nothing was ever recorded (a store made before history was kept).
+	 * @param knownAt the instant
+	 * @param seq the last change at or before it, or {@code null}
+	 * @param at that change's time, or {@code null}
+	 * @param latest the latest change, or {@code null} when there is none
+	 * @return which graph answers
+	 */
+	static Recorded recorded(Instant knownAt, Long seq, Instant at, Long latest) {
+		if (latest == null) {
+			return new Recorded(0, knownAt, true);
+		}
+		if (seq == null) {
+			return new Recorded(0, knownAt, false);
+		}
+		return new Recorded(seq, at, seq.longValue() == latest.longValue());
+	}
+
+	/**
+	 * @return the change numbers of the replicas built now, least recently used first
+	 */
+	public List<Long> replicas() {
+		return this.replicas.keys();
+	}
+
+	private ReplicaStore build(Recorded recorded, Instant knownAt) {
+		long started = System.nanoTime();
+		GraphReads live = this.reads.live();
+		RecordedGraph graph = new RecordedGraph();
+		try (GraphReads.ReadTransaction tx = live.open(this.rebuildTimeout, APPLICATION)) {
+			tx.stream(VERSIONS_AT, Map.of("at", OffsetDateTime.ofInstant(recorded.at(), ZoneOffset.UTC)),
+					row -> graph.addVersion(map(row.get("props"))));
+			long[] unversioned = { 0 };
+			tx.stream(UNVERSIONED_COUNT, Map.of(), row -> unversioned[0] = number(row.get("unversioned")));
+			if (unversioned[0] > 0) {
+				addUnversioned(tx, graph);
+			}
+		}
+		graph.complete();
+		if (recorded.seq() == 0 && graph.nodeCount() == 0) {
+			throw new InvalidRequestException("knownAt", "knownAt " + knownAt + " is before the graph's first "
+					+ "recorded change; the graph said nothing then (GET /api/changes lists the changes)");
+		}
+		if (graph.dangling() > 0) {
+			logger.warn("The graph as recorded at change " + recorded.seq() + " leaves out " + graph.dangling()
+					+ " relationships whose ends it did not hold (a store written around the importer)");
+		}
+		Path home = directory().resolve("change-" + recorded.seq() + "-" + System.nanoTime());
+		ReplicaStore replica = ReplicaStore.build(home, graph, live.timeout(), this.pageCache);
+		logger.info("The graph as recorded at change " + recorded.seq() + " (" + recorded.at() + "): "
+				+ graph.nodeCount() + " nodes and " + graph.edgeCount() + " relationships rebuilt in "
+				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+		return replica;
+	}
+
+	// Elements stored before history was kept have no version; their live word held from before the first change.
+	private static void addUnversioned(GraphReads.ReadTransaction tx, RecordedGraph graph) {
+		Set<String> versioned = new HashSet<>();
+		tx.stream(VERSIONED_ELEMENTS, Map.of(), row -> versioned.add((String) row.get("element")));
+		tx.stream(LIVE_NODES, Map.of(), row -> {
+			String id = (String) row.get("id");
+			if (!versioned.contains(id)) {
+				@SuppressWarnings("unchecked")
+				List<String> labels = (List<String>) row.get("labels");
+				graph.addUnversionedNode(id, labels, map(row.get("props")));
+			}
+		});
+		tx.stream(LIVE_RELATIONSHIPS, Map.of(), row -> {
+			RelationshipType type = RelationshipType.fromName((String) row.get("type"));
+			if (type == null) {
+				return;
+			}
+			GraphEdge edge = new GraphEdge((String) row.get("from"), type, (String) row.get("to"),
+					map(row.get("props")));
+			if (!versioned.contains(edge.id())) {
+				graph.addUnversionedEdge(edge);
+			}
+		});
+	}
+
+	private synchronized Path directory() {
+		if (this.directory == null) {
+			try {
+				this.directory = this.directorySetting.isBlank() ? Files.createTempDirectory("lodestone-replicas")
+						: Files.createDirectories(Path.of(this.directorySetting));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("The directory for recorded-graph replicas cannot be created: "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return this.directory;
+	}
+
+	/** Closes and deletes every replica when the application stops. */
+	@Override
+	public void destroy() {
+		this.replicas.close();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	private static Long number(Object value) {
+		return (value instanceof Number number) ? number.longValue() : null;
+	}
+
+	private static Instant instant(Object value) {
+		if (value instanceof ZonedDateTime zoned) {
+			return zoned.toInstant();
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		return (value instanceof TemporalAccessor temporal) ? Instant.from(temporal) : null;
+	}
+
+}
