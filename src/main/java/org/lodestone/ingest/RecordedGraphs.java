@@ -10,10 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -54,16 +52,17 @@ public class RecordedGraphs implements DisposableBean {
 
 	private static final String VERSIONS_AT = CypherResources.load(RecordedGraphs.class, "versions-at.cypher");
 
-	private static final String UNVERSIONED_COUNT = CypherResources.load(RecordedGraphs.class,
-			"unversioned-count.cypher");
+	// Elements stored before history was kept have no version: the live word of those is added to every recorded graph.
+	private static final String UNVERSIONED_NODES = CypherResources.load(RecordedGraphs.class,
+			"unversioned-nodes.cypher");
 
-	private static final String VERSIONED_ELEMENTS = CypherResources.load(RecordedGraphs.class,
-			"versioned-elements.cypher");
+	private static final String UNVERSIONED_RELATIONSHIPS = CypherResources.load(RecordedGraphs.class,
+			"unversioned-relationships.cypher");
 
-	private static final String LIVE_NODES = CypherResources.load(RecordedGraphs.class, "live-nodes.cypher");
-
-	private static final String LIVE_RELATIONSHIPS = CypherResources.load(RecordedGraphs.class,
-			"live-relationships.cypher");
+	private static final List<String> PERIOD_TYPES = java.util.Arrays.stream(RelationshipType.values())
+		.filter(RelationshipType::keyedByPeriod)
+		.map(RelationshipType::name)
+		.toList();
 
 	private final ScopedGraphReads reads;
 
@@ -186,11 +185,7 @@ public class RecordedGraphs implements DisposableBean {
 		try (GraphReads.ReadTransaction tx = live.open(this.rebuildTimeout, APPLICATION)) {
 			tx.stream(VERSIONS_AT, Map.of("at", OffsetDateTime.ofInstant(recorded.at(), ZoneOffset.UTC)),
 					row -> graph.addVersion(map(row.get("props"))));
-			long[] unversioned = { 0 };
-			tx.stream(UNVERSIONED_COUNT, Map.of(), row -> unversioned[0] = number(row.get("unversioned")));
-			if (unversioned[0] > 0) {
-				addUnversioned(tx, graph);
-			}
+			addUnversioned(tx, graph);
 		}
 		graph.complete();
 		if (recorded.seq() == 0 && graph.nodeCount() == 0) {
@@ -209,27 +204,19 @@ public class RecordedGraphs implements DisposableBean {
 		return replica;
 	}
 
-	// Elements stored before history was kept have no version; their live word held from before the first change.
+	// Elements stored before history was kept have no version; their live word held from before the first change and
+	// has not changed since (a change would have written their old version).
 	private static void addUnversioned(GraphReads.ReadTransaction tx, RecordedGraph graph) {
-		Set<String> versioned = new HashSet<>();
-		tx.stream(VERSIONED_ELEMENTS, Map.of(), row -> versioned.add((String) row.get("element")));
-		tx.stream(LIVE_NODES, Map.of(), row -> {
-			String id = (String) row.get("id");
-			if (!versioned.contains(id)) {
-				@SuppressWarnings("unchecked")
-				List<String> labels = (List<String>) row.get("labels");
-				graph.addUnversionedNode(id, labels, map(row.get("props")));
-			}
+		tx.stream(UNVERSIONED_NODES, Map.of(), row -> {
+			@SuppressWarnings("unchecked")
+			List<String> labels = (List<String>) row.get("labels");
+			graph.addUnversionedNode((String) row.get("id"), labels, map(row.get("props")));
 		});
-		tx.stream(LIVE_RELATIONSHIPS, Map.of(), row -> {
+		tx.stream(UNVERSIONED_RELATIONSHIPS, Map.of("periodTypes", PERIOD_TYPES), row -> {
 			RelationshipType type = RelationshipType.fromName((String) row.get("type"));
-			if (type == null) {
-				return;
-			}
-			GraphEdge edge = new GraphEdge((String) row.get("from"), type, (String) row.get("to"),
-					map(row.get("props")));
-			if (!versioned.contains(edge.id())) {
-				graph.addUnversionedEdge(edge);
+			if (type != null) {
+				graph.addUnversionedEdge(new GraphEdge((String) row.get("from"), type, (String) row.get("to"),
+						map(row.get("props"))));
 			}
 		});
 	}

@@ -146,13 +146,13 @@ class ExplorerPageIT extends IntegrationTest {
 		assertThat(Files.size(shot)).isGreaterThan(10_000);
 
 		// The hop's History section lists its recorded versions when opened: the bundled data was loaded offline on
-		// the first start, so one, current, stored before history was kept.
+		// the first start, which records it, so one, current, added by the first start.
 		WebElement history = browser.findElement(By.cssSelector("#details details.history-tab summary"));
 		script("arguments[0].scrollIntoView({block: 'center'})", history);
 		history.click();
 		waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#details ol.versions li")));
 		assertThat(browser.findElement(By.cssSelector("#details ol.versions")).getText())
-			.contains("recorded before history was kept", "current");
+			.contains("(added by first-start)", "current");
 
 		// Downloads link to the export API with this view's scope and parameters.
 		for (String format : FORMATS) {
