@@ -1,7 +1,9 @@
 // The recorded history of one entity: every version the graph has held of it and of the relationships touching it,
 // oldest first, with when the graph began and stopped saying it (recordedAt, supersededAt), whether it was then
 // corrected or retracted, and who changed it and why. Versions are :Version nodes beside the current graph, linked to
-// nothing; an element stored before history was kept has none yet and shows its current word without a recordedAt.
+// nothing. The first start records the data it loads as change:1 (by first-start); an element stored before history
+// was kept has no version yet and shows its current word without a recordedAt. The API's knownAt=<instant> answers
+// every read from the graph as these versions say it stood then.
 // Parameters: id (an entity id). In Browser, run this first:
 // :param id => 'product:nvidia-h20';
 CALL () {

@@ -464,7 +464,8 @@
     return `${n} path${n === 1 ? '' : 's'} from ${answer.from.name} to ${answer.to.name}${when}, best first.`;
   }
 
-  // A cited path may have changed since the analyst read it: name the hops corrected or added after knownAt.
+  // A cited path may have changed since the analyst read it: the answer is the graph's at knownAt, and the banner
+  // names the hops corrected or retracted since.
   function showHistoryBanner(known) {
     const banner = $('#history-banner');
     if (!known || !known.changedSince) {
@@ -501,6 +502,8 @@
   function fetchNeighbours(id) {
     const params = new URLSearchParams({ depth: String(EXPAND_DEPTH) });
     if (state.asOf) params.set('asOf', state.asOf);
+    // Expanding a path read at knownAt shows the neighbours the graph knew then.
+    if (state.knownAt) params.set('knownAt', state.knownAt);
     return api(`api/entities/${encodeURIComponent(id)}/neighbors?${params}`);
   }
 

@@ -1071,8 +1071,8 @@
     $('#recorded-more').hidden = !recorded.more;
     const since = recorded.since ? `since ${recorded.since}` : 'yet';
     if (recorded.changes.length === 0) {
-      setRecordedStatus(`Nothing recorded ${since}. The data loaded on first start has no recorded versions; `
-        + 'imports and corrections (POST /api/import) appear here with who made them and why.');
+      setRecordedStatus(`Nothing recorded ${since}. The first start records the data it loads as one change by `
+        + 'first-start; imports and corrections (POST /api/import) appear here with who made them and why.');
     } else {
       setRecordedStatus(`${recorded.changes.length} element changes in ${groups.length} recorded changes `
         + `${recorded.since ? `since ${recorded.since}` : 'in all'}, newest first${recorded.more ? '; More lists older ones' : ''}.`);

@@ -16,7 +16,7 @@ import org.lodestone.graph.IndexedGraph;
  * {@code :ChangeLog} counter at that change. So a new store knows from its first instant what it said, and its first
  * correction closes a version like any other instead of inventing one from before history was kept.
  */
-final class FirstStartHistory implements IndexedGraph {
+public final class FirstStartHistory implements IndexedGraph {
 
 	/** The first change's number; the change log starts there. */
 	static final long SEQ = 1;
@@ -33,7 +33,7 @@ final class FirstStartHistory implements IndexedGraph {
 	 * @param graph the first-start dataset's graph
 	 * @param at when the load records it, in UTC to the millisecond like an import's change
 	 */
-	FirstStartHistory(IndexedGraph graph, OffsetDateTime at) {
+	public FirstStartHistory(IndexedGraph graph, OffsetDateTime at) {
 		this.graph = graph;
 		this.at = at;
 	}

@@ -76,7 +76,16 @@ public class RecordedGraphs implements DisposableBean {
 
 	private Path directory;
 
-	RecordedGraphs(ScopedGraphReads reads, @Value("${lodestone.history.replicas:2}") int replicas,
+	/**
+	 * @param reads the application's reads; the versions are read through their live side
+	 * @param replicas how many replicas stay built between reads ({@code lodestone.history.replicas})
+	 * @param pageCache each replica engine's page cache ({@code lodestone.history.replica-page-cache})
+	 * @param directory where replicas are written, or blank for a temporary directory
+	 * ({@code lodestone.history.replica-directory})
+	 * @param rebuildTimeout how long reading the versions of one recorded graph may take
+	 * ({@code lodestone.history.rebuild-timeout})
+	 */
+	public RecordedGraphs(ScopedGraphReads reads, @Value("${lodestone.history.replicas:2}") int replicas,
 			@Value("${lodestone.history.replica-page-cache:64m}") String pageCache,
 			@Value("${lodestone.history.replica-directory:}") String directory,
 			@Value("${lodestone.history.rebuild-timeout:10m}") Duration rebuildTimeout) {
