@@ -48,6 +48,8 @@ public class RecordedGraphs implements DisposableBean {
 
 	private static final String APPLICATION = "lodestone-history-replica";
 
+	private static final int RESOLVED = 1_024;
+
 	private static final String CHANGE_AT = CypherResources.load(RecordedGraphs.class, "change-at.cypher");
 
 	private static final String VERSIONS_AT = CypherResources.load(RecordedGraphs.class, "versions-at.cypher");
@@ -68,6 +70,19 @@ public class RecordedGraphs implements DisposableBean {
 
 	private final ReplicaCache<ReplicaStore> replicas;
 
+	// Instants already resolved to a change before the latest: that answer never changes (later changes come after
+	// it), so a warm knownAt read skips the resolution. An instant answered by the live graph is not kept: the next
+	// import makes it a replica's.
+	private final Map<Instant, Recorded> resolved = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Instant, Recorded> eldest) {
+				return size() > RESOLVED;
+			}
+
+		});
+
 	private final String pageCache;
 
 	private final Duration rebuildTimeout;
@@ -75,6 +90,9 @@ public class RecordedGraphs implements DisposableBean {
 	private final String directorySetting;
 
 	private Path directory;
+
+	// Whether the directory is a temporary one of this application's, deleted when it stops.
+	private boolean temporary;
 
 	/**
 	 * @param reads the application's reads; the versions are read through their live side
@@ -120,13 +138,19 @@ public class RecordedGraphs implements DisposableBean {
 		if (knownAt == null) {
 			return read.get();
 		}
-		Recorded recorded = resolve(knownAt);
+		Recorded recorded = this.resolved.get(knownAt);
+		if (recorded == null) {
+			recorded = resolve(knownAt);
+			if (!recorded.live()) {
+				this.resolved.put(knownAt, recorded);
+			}
+		}
 		if (recorded.live()) {
 			return read.get();
 		}
-		try (ReplicaCache.Lease<ReplicaStore> lease = this.replicas.lease(recorded.seq(),
-				seq -> build(recorded, knownAt))) {
-			return ScopedGraphReads.within(lease.replica().reads(), "change:" + recorded.seq(), read);
+		Recorded graph = recorded;
+		try (ReplicaCache.Lease<ReplicaStore> lease = this.replicas.lease(graph.seq(), seq -> build(graph, knownAt))) {
+			return ScopedGraphReads.within(lease.replica().reads(), "change:" + graph.seq(), read);
 		}
 	}
 
@@ -233,7 +257,8 @@ public class RecordedGraphs implements DisposableBean {
 	private synchronized Path directory() {
 		if (this.directory == null) {
 			try {
-				this.directory = this.directorySetting.isBlank() ? Files.createTempDirectory("lodestone-replicas")
+				this.temporary = this.directorySetting.isBlank();
+				this.directory = this.temporary ? Files.createTempDirectory("lodestone-replicas")
 						: Files.createDirectories(Path.of(this.directorySetting));
 			}
 			catch (IOException ex) {
@@ -246,8 +271,17 @@ public class RecordedGraphs implements DisposableBean {
 
 	/** Closes and deletes every replica when the application stops. */
 	@Override
-	public void destroy() {
+	public synchronized void destroy() {
 		this.replicas.close();
+		if (this.temporary) {
+			try {
+				org.springframework.util.FileSystemUtils.deleteRecursively(this.directory);
+			}
+			catch (IOException ex) {
+				logger.warn("The replicas' temporary directory " + this.directory + " could not be deleted: "
+						+ ex.getMessage());
+			}
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -31,7 +31,9 @@ class GraphReadsIT extends IntegrationTest {
 
 	@Test
 	void theEmbeddedEngineIsReadInProcessByDefault() {
-		assertThat(this.configured).isInstanceOf(EmbeddedGraphReads.class);
+		// The application's reads are scoped (knownAt reads switch them to a replica); outside a scope, the live side.
+		assertThat(this.configured).isInstanceOf(ScopedGraphReads.class);
+		assertThat(((ScopedGraphReads) this.configured).live()).isInstanceOf(EmbeddedGraphReads.class);
 	}
 
 	@Test
