@@ -54,14 +54,17 @@ class LodestoneMcpServer {
 
 	/**
 	 * @param spec a transport's server specification
+	 * @param carriesCredentials whether the transport tells the tools who calls ({@link Caller}); only then is the
+	 * one tool that writes offered, since without a credential it could only refuse
 	 * @return the server, started on that transport
 	 */
-	<S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec) {
+	<S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec,
+			boolean carriesCredentials) {
 		return spec.serverInfo("lodestone", this.version)
 			.instructions(INSTRUCTIONS)
 			.jsonMapper(this.mapper)
 			.capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
-			.tools(this.tools.tools())
+			.tools(carriesCredentials ? this.tools.tools() : this.tools.readTools())
 			.resources(this.resources.resources())
 			.prompts(this.prompts.prompts())
 			// Tools run on the calling thread (a servlet thread over HTTP): the request's limits and timeouts

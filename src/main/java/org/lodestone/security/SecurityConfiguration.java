@@ -68,6 +68,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
  * </ul>
+ * CORS: the API answers pages from {@code lodestone.security.cors.allowed-origins} only; the reconciliation service
+ * ({@code /api/reconcile/**}) answers any origin, without credentials, unless
+ * {@code lodestone.security.cors.reconcile-any-origin=false}.
  * Credentials are API keys ({@code X-API-Key}) or HTTP Basic users, both configured by properties with encoded
  * secrets. No session is created, and every request authenticates on its own. The command-line {@code import} runs
  * without a web server, and so without any of this.
@@ -84,6 +87,9 @@ class SecurityConfiguration {
 	/** The reconciliation preview, the one page another origin may frame. */
 	private static final RequestMatcher PREVIEW = PathPatternRequestMatcher.withDefaults()
 		.matcher("/api/reconcile/preview");
+
+	/** The reconciliation service (package {@code reconcile}), which answers CORS for any origin by default. */
+	static final String RECONCILE = "/api/reconcile";
 
 	/** The header API keys are sent in. */
 	static final String API_KEY_HEADER = "X-API-Key";
@@ -260,6 +266,21 @@ class SecurityConfiguration {
 		if (guide != null) {
 			// Neo4j Browser fetches the guide from another origin, with a preflight this filter answers itself.
 			source.registerCorsConfiguration("/guide", guide.guideCors());
+		}
+		if (cors.reconcileAnyOrigin()) {
+			// Registered before /api/**, whose configuration would otherwise match first. Reconciliation clients run
+			// in browsers at origins nobody can list in advance (OpenRefine at http://127.0.0.1:3333 on each
+			// analyst's machine, Wikidata's tools), and the Reconciliation Service API expects CORS of a service.
+			// These paths only read what the explorer shows anyone; no credential is allowed, so a page gets the
+			// anonymous rights at most, as it would without CORS.
+			CorsConfiguration reconcile = new CorsConfiguration();
+			reconcile.setAllowedOrigins(List.of(CorsConfiguration.ALL));
+			reconcile.setAllowedMethods(List.of("GET", "POST"));
+			reconcile.setAllowedHeaders(List.of("Content-Type"));
+			reconcile.setAllowCredentials(false);
+			reconcile.setMaxAge(cors.maxAge());
+			source.registerCorsConfiguration(RECONCILE, reconcile);
+			source.registerCorsConfiguration(RECONCILE + "/**", reconcile);
 		}
 		if (!cors.allowedOrigins().isEmpty()) {
 			CorsConfiguration configuration = new CorsConfiguration();
