@@ -62,8 +62,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * ({@code /static/**}, {@code /webjars/**} and Boot's common locations), the Browser guide ({@code /guide}),
  * {@code /actuator/health} and error responses.</li>
  * <li>Reads (GET and HEAD of everything else; {@code POST /api/cypher}, {@code /api/scenarios} and
- * {@code /api/reconcile}, which only read, and the MCP endpoint {@code /mcp}, whose tools all read): open by
- * default; with
+ * {@code /api/reconcile}, which only read, and the MCP endpoint {@code /mcp}, whose tools read but one, which
+ * checks the WRITE role itself): open by default; with
  * {@code lodestone.security.require-auth-for-reads=true} they need a READ credential.</li>
  * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
@@ -95,8 +95,10 @@ class SecurityConfiguration {
 	static final String API_KEY_HEADER = "X-API-Key";
 
 	/**
-	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Every tool on it reads, so it is a read: POST
-	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch.
+	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Its tools read, so it is a read: POST
+	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch. The one
+	 * tool that writes, {@code propose_fact}, only adds an inbox proposal, and refuses a caller without the WRITE role
+	 * itself, from the role this chain established (the servlet request's {@code isUserInRole}).
 	 */
 	static final String MCP_ENDPOINT = "/mcp";
 
