@@ -26,7 +26,9 @@ class LodestoneMcpServer {
 			supported by sources with a publisher, a date and a URL; some carry a verbatim quote. Start with \
 			search_entities to find ids, then use the other tools. Cite the sources the tools return for every \
 			statement; do not state what no tool returned. The resources hold the ontology and tested Cypher \
-			queries for read_only_cypher.""";
+			queries for read_only_cypher. Where propose_fact is offered (over HTTP, with a WRITE credential), it \
+			puts a claim from a document the user gave you into a review inbox, with a quote found word for word \
+			in that document; nothing reaches the graph until a person accepts it.""";
 
 	private final LodestoneTools tools;
 

@@ -301,6 +301,9 @@ class LodestoneTools {
 				InboxService.Proposed proposed = this.inbox.proposeFromDocument(
 						args.requiredText("url", InboxService.MAX_URL), args.text("title", InboxService.MAX_TITLE),
 						args.requiredVerbatim("text", InboxService.MAX_TEXT), claim);
+				// The inbox records the document, not who proposed; the log does, for the reviewer who asks.
+				logger.info("MCP propose_fact by '" + caller.name() + "': " + proposed.id()
+						+ (proposed.created() ? " proposed" : " already in the inbox"));
 				Map<String, Object> answer = new java.util.LinkedHashMap<>();
 				answer.put("id", proposed.id());
 				answer.put("title", proposed.title());

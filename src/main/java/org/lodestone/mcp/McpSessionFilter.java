@@ -62,9 +62,15 @@ final class McpSessionFilter extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, response);
 			if (request.isAsyncStarted()) {
-				// An event stream or a streamed answer: the session is in use until it completes.
-				async = true;
-				request.getAsyncContext().addListener(new Leave(id, request.getMethod()));
+				// An event stream or a streamed answer: the session is in use until it completes. The container
+				// holds a completion back until this dispatch returns, so the listener cannot miss it.
+				try {
+					request.getAsyncContext().addListener(new Leave(id, request.getMethod()));
+					async = true;
+				}
+				catch (IllegalStateException ex) {
+					// It ended already: leave below.
+				}
 			}
 		}
 		finally {
