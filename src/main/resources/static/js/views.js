@@ -9,48 +9,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  class ApiError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || `The server answered ${status}`);
-      this.status = status;
-    }
-  }
-
-  async function api(path, retries = 2) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (ignored) {
-      body = null;
-    }
-    if (!response.ok) {
-      // A first query of its shape on a cold engine can time out; it usually passes when tried again.
-      if (response.status === 503 && retries > 0) {
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        return api(path, retries - 1);
-      }
-      throw new ApiError(response.status, body);
-    }
-    return body;
-  }
-
-  function el(tag, attributes = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'class') element.className = value;
-      else if (name === 'text') element.textContent = value;
-      else if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
-      else if (name === 'dataset') Object.assign(element.dataset, value);
-      else element.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child === null || child === undefined || child === false) continue;
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return element;
-  }
+  const { api, el, kindBadge } = window.LodestoneUi;
 
   const DAY = 24 * 60 * 60 * 1000;
   const ms = (iso) => Date.parse(`${iso}T00:00:00Z`);
@@ -66,10 +25,6 @@
   const minDate = (...dates) => dates.filter(Boolean).sort()[0] || null;
   const maxDate = (...dates) => dates.filter(Boolean).sort().pop() || null;
   const shorten = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
-
-  function kindBadge(kind) {
-    return el('span', { class: 'kind-badge', dataset: { kind: kind || '' }, text: kind || '?' });
-  }
 
   function sourceList(sources) {
     if (!sources || sources.length === 0) return el('p', {}, 'No sources recorded.');

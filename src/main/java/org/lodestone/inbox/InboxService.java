@@ -45,7 +45,11 @@ public class InboxService {
 	/** The most proposals one list returns. */
 	public static final int MAX_LIST = 500;
 
-	static final int MAX_TITLE = 500;
+	/** The longest title of a proposal. */
+	public static final int MAX_TITLE = 500;
+
+	/** The longest document URL of a proposal from a document. */
+	public static final int MAX_URL = 2_000;
 
 	static final int MAX_REASON = 2_000;
 
@@ -210,7 +214,7 @@ public class InboxService {
 	 * @return the outcome
 	 */
 	public Proposed proposeFromDocument(String url, String title, String text, ProposedRows claim) {
-		if (url == null || !(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2_000) {
+		if (url == null || !(url.startsWith("https://") || url.startsWith("http://")) || url.length() > MAX_URL) {
 			throw new InvalidRequestException("url", "url is the document's http(s) address");
 		}
 		if (text == null || text.isBlank()) {

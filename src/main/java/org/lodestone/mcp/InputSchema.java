@@ -63,6 +63,23 @@ final class InputSchema {
 		return property(name, Map.of("type", "object", "description", description, "maxProperties", maxEntries), false);
 	}
 
+	/**
+	 * An object of named row lists, such as a proposal's {@code sources}, {@code entities} and {@code relationships}:
+	 * each row an object of the named columns, every cell a string as it would stand in the CSV file.
+	 */
+	InputSchema rows(String name, String description, Map<String, List<String>> columns, int maxRows, int maxCell,
+			boolean isRequired) {
+		Map<String, Object> lists = new LinkedHashMap<>();
+		columns.forEach((list, names) -> {
+			Map<String, Object> cells = new LinkedHashMap<>();
+			names.forEach(column -> cells.put(column, Map.of("type", "string", "maxLength", maxCell)));
+			lists.put(list, Map.of("type", "array", "maxItems", maxRows, "items",
+					Map.of("type", "object", "properties", cells, "additionalProperties", false)));
+		});
+		return property(name, Map.of("type", "object", "description", description, "properties", lists,
+				"additionalProperties", false), isRequired);
+	}
+
 	private InputSchema property(String name, Map<String, Object> schema, boolean isRequired) {
 		this.properties.put(name, schema);
 		if (isRequired) {

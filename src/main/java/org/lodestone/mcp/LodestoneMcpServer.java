@@ -26,7 +26,9 @@ class LodestoneMcpServer {
 			supported by sources with a publisher, a date and a URL; some carry a verbatim quote. Start with \
 			search_entities to find ids, then use the other tools. Cite the sources the tools return for every \
 			statement; do not state what no tool returned. The resources hold the ontology and tested Cypher \
-			queries for read_only_cypher.""";
+			queries for read_only_cypher. Where propose_fact is offered (over HTTP, with a WRITE credential), it \
+			puts a claim from a document the user gave you into a review inbox, with a quote found word for word \
+			in that document; nothing reaches the graph until a person accepts it.""";
 
 	private final LodestoneTools tools;
 
@@ -54,14 +56,17 @@ class LodestoneMcpServer {
 
 	/**
 	 * @param spec a transport's server specification
+	 * @param carriesCredentials whether the transport tells the tools who calls ({@link Caller}); only then is the
+	 * one tool that writes offered, since without a credential it could only refuse
 	 * @return the server, started on that transport
 	 */
-	<S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec) {
+	<S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec,
+			boolean carriesCredentials) {
 		return spec.serverInfo("lodestone", this.version)
 			.instructions(INSTRUCTIONS)
 			.jsonMapper(this.mapper)
 			.capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
-			.tools(this.tools.tools())
+			.tools(carriesCredentials ? this.tools.tools() : this.tools.readTools())
 			.resources(this.resources.resources())
 			.prompts(this.prompts.prompts())
 			// Tools run on the calling thread (a servlet thread over HTTP): the request's limits and timeouts

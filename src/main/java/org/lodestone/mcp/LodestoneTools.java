@@ -32,6 +32,10 @@ import org.lodestone.graph.EntitySummary;
 import org.lodestone.graph.Kind;
 import org.lodestone.graph.RelationshipType;
 import org.lodestone.graph.Subtype;
+import org.lodestone.inbox.InboxService;
+import org.lodestone.inbox.ProposedRows;
+import org.lodestone.ingest.DatasetReader;
+import org.lodestone.ingest.InvalidDatasetException;
 import org.lodestone.ingest.RecordedGraphs;
 import org.lodestone.neo4j.GraphUnavailableException;
 import org.lodestone.neo4j.QueryTimeoutException;
@@ -47,8 +51,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The MCP tools. Each calls the service behind the matching REST endpoint (the same checks, caches and Cypher), reads
- * its arguments through {@link ToolArguments}, and answers through {@link AnswerBudget}. Every tool only reads and
- * says so in its annotations; none reaches outside the graph.
+ * its arguments through {@link ToolArguments}, and answers through {@link AnswerBudget}. Every tool but one only reads
+ * and says so in its annotations; the one that writes, {@value #PROPOSE_FACT}, only adds a proposal to the inbox for
+ * a person to review, as {@code POST /api/inbox/documents} does, and only for a caller with the WRITE role. None
+ * reaches outside the graph: the proposal's document is pasted, never fetched.
  */
 @Component
 class LodestoneTools {
@@ -61,8 +67,16 @@ class LodestoneTools {
 	/** The most query parameters one Cypher call may pass. */
 	static final int MAX_CYPHER_PARAMETERS = 50;
 
+	/** The one tool that writes. */
+	static final String PROPOSE_FACT = "propose_fact";
+
+	/** The longest cell of a proposed row. */
+	static final int MAX_CELL = 5_000;
+
 	// The longest instant an analyst writes: 2026-03-01T12:00:00.123456789+05:30.
 	private static final int MAX_KNOWN_AT = 40;
+
+	private static final Map<String, List<String>> CLAIM_COLUMNS = claimColumns();
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -96,13 +110,15 @@ class LodestoneTools {
 
 	private final AnswerBudget budget;
 
+	private final InboxService inbox;
+
 	private final RecordedGraphs recorded;
 
 	private final JsonMapper json;
 
 	LodestoneTools(EntityService entities, PathService paths, MeasuresInForce inForce, AsOfDiff diff,
 			ChokepointExposure exposure, LinkageLedger ledger, MeasureCalendar calendar, WhatIfScenarios scenarios,
-			CypherQueryService cypher, JsonMapper json, RecordedGraphs recorded,
+			CypherQueryService cypher, InboxService inbox, JsonMapper json, RecordedGraphs recorded,
 			@Value("${lodestone.mcp.max-answer-chars:40000}") int maxAnswerChars) {
 		this.entities = entities;
 		this.paths = paths;
@@ -113,12 +129,25 @@ class LodestoneTools {
 		this.calendar = calendar;
 		this.scenarios = scenarios;
 		this.cypher = cypher;
+		this.inbox = inbox;
 		this.json = json;
 		this.recorded = recorded;
 		this.budget = new AnswerBudget(json, maxAnswerChars);
 	}
 
+	/**
+	 * @return the read-only tools and {@value #PROPOSE_FACT}
+	 */
 	List<SyncToolSpecification> tools() {
+		List<SyncToolSpecification> tools = new ArrayList<>(readTools());
+		tools.add(proposeFact());
+		return tools;
+	}
+
+	/**
+	 * @return the tools that only read
+	 */
+	List<SyncToolSpecification> readTools() {
 		List<SyncToolSpecification> tools = new ArrayList<>();
 		tools.add(recordedTool("search_entities", "Search entities",
 				"Find actors (states, agencies, companies, people), products, minerals, measures and linkages by name"
@@ -225,6 +254,77 @@ class LodestoneTools {
 		return tools;
 	}
 
+	/**
+	 * Proposes rows into the inbox from a document the assistant was given, as {@code POST /api/inbox/documents}:
+	 * every quote must stand word for word in the pasted text and the rows must pass the importer's checks, or
+	 * nothing is proposed. Nothing reaches the graph until a person accepts the proposal. The same claim twice is the
+	 * same proposal, so the tool is idempotent.
+	 */
+	SyncToolSpecification proposeFact() {
+		String title = "Propose a fact";
+		InputSchema input = InputSchema.object()
+			.text("url", "the document's http(s) address, which the claim's sources cite", InboxService.MAX_URL, true)
+			.text("title", "a line for the inbox list; default 'Claim from <url>'", InboxService.MAX_TITLE, false)
+			.text("text", "the document's text, pasted: every quote of the claim must stand in it word for word",
+					InboxService.MAX_TEXT, true)
+			.rows("claim", "the rows claimed, in the dataset's own columns (docs/data-format.md): sources, entities"
+					+ " and relationships, every cell a string as in the CSV files; each relationship's quote is"
+					+ " verbatim from text",
+					CLAIM_COLUMNS,
+					InboxService.MAX_ROWS, MAX_CELL, true);
+		Tool tool = Tool.builder()
+			.name(PROPOSE_FACT)
+			.title(title)
+			.description("Propose a sourced fact into the review inbox, from a document whose text you paste. The"
+					+ " claim is checked as an import would be (columns, ids, ontology, dates) and every"
+					+ " relationship's quote must be found verbatim in the text; a person then accepts or rejects it"
+					+ " in the inbox, and nothing reaches the graph before. Needs a credential with the WRITE role."
+					+ " Answers with the proposal's id; the same claim again proposes nothing new.")
+			.inputSchema(input.toMap())
+			.annotations(ToolAnnotations.builder()
+				.title(title)
+				.readOnlyHint(false)
+				.destructiveHint(false)
+				.idempotentHint(true)
+				.openWorldHint(false)
+				.build())
+			.build();
+		return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
+			Caller caller = Caller.of(exchange.transportContext());
+			if (!caller.mayWrite()) {
+				return error(PROPOSE_FACT + " needs a credential with the WRITE role; this "
+						+ ((caller.name() != null) ? "credential ('" + caller.name() + "') may only read"
+								: "request carries none")
+						+ ". Send an X-API-Key with the WRITE role to /mcp, or ask someone who holds one.");
+			}
+			return answer(PROPOSE_FACT, input, request.arguments(), args -> {
+				Map<String, List<Map<String, String>>> rows = args.rows("claim", CLAIM_COLUMNS.keySet(),
+						InboxService.MAX_ROWS, MAX_CELL);
+				ProposedRows claim = new ProposedRows(rows.get("sources"), rows.get("entities"),
+						rows.get("relationships"));
+				if (claim.size() == 0) {
+					throw new InvalidRequestException("claim", "claim holds at least one row");
+				}
+				InboxService.Proposed proposed = this.inbox.proposeFromDocument(
+						args.requiredText("url", InboxService.MAX_URL), args.text("title", InboxService.MAX_TITLE),
+						args.requiredVerbatim("text", InboxService.MAX_TEXT), claim);
+				// The inbox records the document, not who proposed; the log does, for the reviewer who asks.
+				logger.info("MCP propose_fact by '" + caller.name() + "': " + proposed.id()
+						+ (proposed.created() ? " proposed" : " already in the inbox"));
+				Map<String, Object> answer = new java.util.LinkedHashMap<>();
+				answer.put("id", proposed.id());
+				answer.put("title", proposed.title());
+				answer.put("created", proposed.created());
+				answer.put("review", "/api/inbox/" + proposed.id());
+				answer.put("note", proposed.created()
+						? "Proposed, pending review: nothing is in the graph until a person with the WRITE role"
+								+ " accepts it in the inbox."
+						: "The inbox already holds this claim from this document; nothing new was proposed.");
+				return answer;
+			});
+		}).build();
+	}
+
 	private EntitySummary resolve(String text) {
 		return this.entities.resolve(text);
 	}
@@ -270,7 +370,8 @@ class LodestoneTools {
 				.build();
 		}
 		catch (InvalidRequestException | EntityNotFoundException | AmbiguousEntityException
-				| CypherForbiddenException | InvalidCypherException | QueryTooLargeException ex) {
+				| CypherForbiddenException | InvalidCypherException | QueryTooLargeException
+				| InvalidDatasetException ex) {
 			return error(refusal(ex));
 		}
 		catch (QueryBusyException | QueryTimeoutException | GraphUnavailableException ex) {
@@ -311,6 +412,14 @@ class LodestoneTools {
 
 	private static <T> T or(T value, T fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	private static Map<String, List<String>> claimColumns() {
+		Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+		columns.put("sources", DatasetReader.SOURCE_COLUMNS);
+		columns.put("entities", DatasetReader.ENTITY_COLUMNS);
+		columns.put("relationships", DatasetReader.RELATIONSHIP_COLUMNS);
+		return java.util.Collections.unmodifiableMap(columns);
 	}
 
 	private static List<String> labels() {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * or {@code NEO4J_URI}), serves one session on standard input and output, and exits when the assistant closes
  * standard input. Standard output carries protocol messages only, so everything else that would print there (logs,
  * the engine, the first-start load) is sent to standard error. There is no credential on stdio: whoever can start
- * the process can already read the store.
+ * the process can already read the store. For the same reason the stdio server offers only the read-only tools: the
+ * one tool that writes, {@code propose_fact}, acts on a credential's WRITE role, which only HTTP carries.
  */
 @Component
 @ConditionalOnProperty(name = "lodestone.command", havingValue = McpStdioCommand.NAME)
@@ -66,7 +67,8 @@ public class McpStdioCommand implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws InterruptedException {
 		StdioServerTransportProvider transport = new StdioServerTransportProvider(this.server.mapper(),
 				this.streams.in(), this.streams.out());
-		McpSyncServer mcp = this.server.build(McpServer.sync(transport));
+		// No credential travels on stdio, so the tool that proposes facts is not offered there.
+		McpSyncServer mcp = this.server.build(McpServer.sync(transport), false);
 		try {
 			this.streams.in().awaitEnd();
 		}

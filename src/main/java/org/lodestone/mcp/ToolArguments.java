@@ -56,6 +56,15 @@ final class ToolArguments {
 		return text(name, MAX_TEXT);
 	}
 
+	/**
+	 * @return the text exactly as sent, not stripped (a document whose quotes are located in it)
+	 * @throws InvalidRequestException when absent or blank
+	 */
+	String requiredVerbatim(String name, int maxLength) {
+		requiredText(name, maxLength);
+		return (String) this.values.get(name);
+	}
+
 	String requiredText(String name) {
 		return requiredText(name, MAX_TEXT);
 	}
@@ -162,6 +171,46 @@ final class ToolArguments {
 					+ map.size());
 		}
 		return (Map<String, Object>) map;
+	}
+
+	/**
+	 * @param lists the names of the row lists the object may hold
+	 * @return each named list's rows, each row its cells as text; absent lists are empty
+	 */
+	Map<String, List<Map<String, String>>> rows(String name, Set<String> lists, int maxRows, int maxCell) {
+		Map<String, Object> object = object(name, lists.size());
+		Map<String, List<Map<String, String>>> rows = new java.util.LinkedHashMap<>();
+		for (Map.Entry<String, Object> list : object.entrySet()) {
+			String where = name + "." + list.getKey();
+			if (!lists.contains(list.getKey())) {
+				throw new InvalidRequestException(where, "unknown list '" + abbreviate(list.getKey()) + "' in " + name
+						+ "; it holds " + String.join(", ", lists.stream().sorted().toList()));
+			}
+			if (!(list.getValue() instanceof List<?> items)) {
+				throw new InvalidRequestException(where, where + " must be a list of rows");
+			}
+			if (items.size() > maxRows) {
+				throw new InvalidRequestException(where, where + " may have at most " + maxRows + " rows, got "
+						+ items.size());
+			}
+			List<Map<String, String>> parsed = new ArrayList<>();
+			for (int i = 0; i < items.size(); i++) {
+				if (!(items.get(i) instanceof Map<?, ?> row)) {
+					throw new InvalidRequestException(where + "[" + i + "]", where + "[" + i + "] must be an object");
+				}
+				Map<String, String> cells = new java.util.LinkedHashMap<>();
+				for (Map.Entry<?, ?> cell : row.entrySet()) {
+					if (!(cell.getValue() instanceof String text) || text.length() > maxCell) {
+						throw new InvalidRequestException(where + "[" + i + "]", "each cell of " + where
+								+ " is a string of at most " + maxCell + " characters, as in the CSV file");
+					}
+					cells.put(String.valueOf(cell.getKey()), text);
+				}
+				parsed.add(cells);
+			}
+			rows.put(list.getKey(), parsed);
+		}
+		return rows;
 	}
 
 	private static String abbreviate(String text) {

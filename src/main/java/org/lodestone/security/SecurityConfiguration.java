@@ -62,12 +62,15 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * ({@code /static/**}, {@code /webjars/**} and Boot's common locations), the Browser guide ({@code /guide}),
  * {@code /actuator/health} and error responses.</li>
  * <li>Reads (GET and HEAD of everything else; {@code POST /api/cypher}, {@code /api/scenarios} and
- * {@code /api/reconcile}, which only read, and the MCP endpoint {@code /mcp}, whose tools all read): open by
- * default; with
+ * {@code /api/reconcile}, which only read, and the MCP endpoint {@code /mcp}, whose tools read but one, which
+ * checks the WRITE role itself): open by default; with
  * {@code lodestone.security.require-auth-for-reads=true} they need a READ credential.</li>
  * <li>The inbox ({@code GET /api/inbox/**}): always a READ credential, since proposals are unreviewed.</li>
  * <li>Everything else ({@code POST /api/import} and any other method): a WRITE credential.</li>
  * </ul>
+ * CORS: the API answers pages from {@code lodestone.security.cors.allowed-origins} only; the reconciliation service
+ * ({@code /api/reconcile/**}) answers any origin, without credentials, unless
+ * {@code lodestone.security.cors.reconcile-any-origin=false}.
  * Credentials are API keys ({@code X-API-Key}) or HTTP Basic users, both configured by properties with encoded
  * secrets. No session is created, and every request authenticates on its own. The command-line {@code import} runs
  * without a web server, and so without any of this.
@@ -85,12 +88,17 @@ class SecurityConfiguration {
 	private static final RequestMatcher PREVIEW = PathPatternRequestMatcher.withDefaults()
 		.matcher("/api/reconcile/preview");
 
+	/** The reconciliation service (package {@code reconcile}), which answers CORS for any origin by default. */
+	static final String RECONCILE = "/api/reconcile";
+
 	/** The header API keys are sent in. */
 	static final String API_KEY_HEADER = "X-API-Key";
 
 	/**
-	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Every tool on it reads, so it is a read: POST
-	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch.
+	 * The MCP server's Streamable HTTP endpoint (package {@code mcp}). Its tools read, so it is a read: POST
+	 * (messages), GET (the server's event stream) and DELETE (ending one's session) follow the read switch. The one
+	 * tool that writes, {@code propose_fact}, only adds an inbox proposal, and refuses a caller without the WRITE role
+	 * itself, from the role this chain established (the servlet request's {@code isUserInRole}).
 	 */
 	static final String MCP_ENDPOINT = "/mcp";
 
@@ -260,6 +268,21 @@ class SecurityConfiguration {
 		if (guide != null) {
 			// Neo4j Browser fetches the guide from another origin, with a preflight this filter answers itself.
 			source.registerCorsConfiguration("/guide", guide.guideCors());
+		}
+		if (cors.reconcileAnyOrigin()) {
+			// Registered before /api/**, whose configuration would otherwise match first. Reconciliation clients run
+			// in browsers at origins nobody can list in advance (OpenRefine at http://127.0.0.1:3333 on each
+			// analyst's machine, Wikidata's tools), and the Reconciliation Service API expects CORS of a service.
+			// These paths only read what the explorer shows anyone; no credential is allowed, so a page gets the
+			// anonymous rights at most, as it would without CORS.
+			CorsConfiguration reconcile = new CorsConfiguration();
+			reconcile.setAllowedOrigins(List.of(CorsConfiguration.ALL));
+			reconcile.setAllowedMethods(List.of("GET", "POST"));
+			reconcile.setAllowedHeaders(List.of("Content-Type"));
+			reconcile.setAllowCredentials(false);
+			reconcile.setMaxAge(cors.maxAge());
+			source.registerCorsConfiguration(RECONCILE, reconcile);
+			source.registerCorsConfiguration(RECONCILE + "/**", reconcile);
 		}
 		if (!cors.allowedOrigins().isEmpty()) {
 			CorsConfiguration configuration = new CorsConfiguration();

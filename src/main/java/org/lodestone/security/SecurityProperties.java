@@ -58,9 +58,13 @@ public record SecurityProperties(
 	 * means CORS is off and browsers keep other sites' pages from reading responses
 	 * @param allowedMethods the methods those pages may use
 	 * @param maxAge how long browsers may cache a preflight answer
+	 * @param reconcileAnyOrigin whether {@code /api/reconcile} and its suggest and preview paths answer CORS for any
+	 * origin (GET and POST, no credentials), as the Reconciliation Service API expects of a service that browser
+	 * clients such as OpenRefine call; the rest of the API keeps to {@code allowedOrigins}
 	 */
 	public record Cors(@DefaultValue({}) List<String> allowedOrigins,
-			@DefaultValue({ "GET", "POST" }) List<String> allowedMethods, @DefaultValue("30m") Duration maxAge) {
+			@DefaultValue({ "GET", "POST" }) List<String> allowedMethods, @DefaultValue("30m") Duration maxAge,
+			@DefaultValue("true") boolean reconcileAnyOrigin) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,11 @@ import org.lodestone.support.TestCredentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +54,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class McpServerIT extends IntegrationTest {
 
-	static final Set<String> TOOLS = Set.of("search_entities", "get_entity", "connect_entities", "neighbours",
+	static final Set<String> READ_TOOLS = Set.of("search_entities", "get_entity", "connect_entities", "neighbours",
 			"timeline", "measures_in_force", "diff_between_dates", "chokepoint_exposure", "linkages",
 			"measure_calendar", "what_if_scenario", "read_only_cypher");
+
+	static final Set<String> TOOLS = union(READ_TOOLS, Set.of("propose_fact"));
+
+	// The analyst's document of InboxIT (src/test/resources/inbox/README.md), and a claim the bundled dataset holds.
+	static final String DOCUMENT_URL = "https://www.convergedigest.com/2019/05/us-dept-of-commerce-huawei-restriction.html";
+
+	static final String DOCUMENT_QUOTE = "Huawei and its affiliates have been added to the Bureau’s Entity List";
 
 	// The default of lodestone.mcp.max-answer-chars.
 	static final int MAX_CHARS = 40_000;
@@ -88,12 +100,25 @@ class McpServerIT extends IntegrationTest {
 		return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(90)).build();
 	}
 
+	@Autowired
+	Driver driver;
+
+	@AfterEach
+	void forgetProposals() {
+		this.driver.executableQuery("MATCH (p:Proposal {connector: 'document', documentUrl: $url}) DETACH DELETE p")
+			.withParameters(Map.of("url", DOCUMENT_URL))
+			.execute();
+	}
+
 	@Test
-	void listsTwelveReadOnlyToolsWithClosedBoundedInputs() {
+	void listsTwelveReadOnlyToolsAndOneThatOnlyProposesAllWithClosedBoundedInputs() {
 		List<Tool> tools = this.client.listTools().tools();
 		assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(TOOLS);
 		for (Tool tool : tools) {
-			assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
+			boolean reads = READ_TOOLS.contains(tool.name());
+			assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isEqualTo(reads);
+			// propose_fact adds a proposal and removes nothing; the same claim twice is one proposal.
+			assertThat(tool.annotations().idempotentHint()).as(tool.name()).isTrue();
 			assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
 			assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
 			assertThat(tool.inputSchema().get("additionalProperties")).as(tool.name()).isEqualTo(false);
@@ -128,7 +153,7 @@ class McpServerIT extends IntegrationTest {
 				"MATCH (p:Entity {id: $id})-[r]-(m:Entity) RETURN m.id AS id, r.validFrom AS validFrom,"
 						+ " r.confidence AS confidence, r.sources AS sources LIMIT 5",
 				"parameters", Map.of("id", "mineral:ndpr")));
-		assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(TOOLS);
+		assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(READ_TOOLS);
 		Map<String, Integer> citedFacts = new LinkedHashMap<>();
 		calls.forEach((tool, arguments) -> {
 			CallToolResult result = this.client.callTool(new CallToolRequest(tool, arguments));
@@ -184,6 +209,76 @@ class McpServerIT extends IntegrationTest {
 		CallToolResult check = this.client.callTool(new CallToolRequest("read_only_cypher", Map.of("query",
 				"MATCH (n:Entity) WHERE n.id = 'x:mcp' OR n.name = 'changed' RETURN count(n) AS n")));
 		assertThat(JSON.readTree(text(check)).get("answer").get("rows").get(0).get(0).asInt()).isZero();
+	}
+
+	@Test
+	void aWriteCredentialProposesAFactThatWaitsInTheInboxAndTheSameClaimAgainProposesNothingNew() throws Exception {
+		McpSyncClient writer = client(TestCredentials.WRITE_KEY);
+		writer.initialize();
+		try {
+			CallToolResult result = writer.callTool(new CallToolRequest("propose_fact", claim(DOCUMENT_QUOTE)));
+			String text = text(result);
+			assertThat(result.isError()).as(text).isFalse();
+			JsonNode answer = JSON.readTree(text).get("answer");
+			String id = answer.get("id").asString();
+			assertThat(id).matches("proposal:[0-9a-f]{16}");
+			assertThat(answer.get("created").asBoolean()).isTrue();
+			assertThat(answer.get("review").asString()).isEqualTo("/api/inbox/" + id);
+
+			HttpResponse<String> inbox = get("/api/inbox?status=pending", TestCredentials.READ_KEY);
+			assertThat(inbox.statusCode()).isEqualTo(200);
+			JsonNode pending = JSON.readTree(inbox.body());
+			List<String> ids = new ArrayList<>();
+			pending.forEach(proposal -> ids.add(proposal.get("id").asString()));
+			assertThat(ids).contains(id);
+			JsonNode review = JSON.readTree(get("/api/inbox/" + id, TestCredentials.READ_KEY).body());
+			assertThat(review.at("/proposal/provenance/documentUrl").asString()).isEqualTo(DOCUMENT_URL);
+			assertThat(review.at("/proposal/quotes/0/quote").asString()).isEqualTo(DOCUMENT_QUOTE);
+
+			CallToolResult again = writer.callTool(new CallToolRequest("propose_fact", claim(DOCUMENT_QUOTE)));
+			JsonNode second = JSON.readTree(text(again)).get("answer");
+			assertThat(second.get("id").asString()).isEqualTo(id);
+			assertThat(second.get("created").asBoolean()).isFalse();
+		}
+		finally {
+			writer.closeGracefully();
+		}
+	}
+
+	@Test
+	void aReadCredentialOrNoneCannotProposeAndNothingIsProposed() throws Exception {
+		long before = proposalsOfTheDocument();
+		CallToolResult asReader = this.client.callTool(new CallToolRequest("propose_fact", claim(DOCUMENT_QUOTE)));
+		assertThat(asReader.isError()).isTrue();
+		assertThat(text(asReader)).contains("WRITE role").contains("ci-reader");
+		McpSyncClient anonymous = client(null);
+		anonymous.initialize();
+		try {
+			CallToolResult asNobody = anonymous.callTool(new CallToolRequest("propose_fact", claim(DOCUMENT_QUOTE)));
+			assertThat(asNobody.isError()).isTrue();
+			assertThat(text(asNobody)).contains("WRITE role").contains("carries none");
+		}
+		finally {
+			anonymous.closeGracefully();
+		}
+		assertThat(proposalsOfTheDocument()).isEqualTo(before);
+	}
+
+	@Test
+	void aQuoteThatIsNotInTheDocumentIsRefusedAndNothingIsProposed() {
+		long before = proposalsOfTheDocument();
+		McpSyncClient writer = client(TestCredentials.WRITE_KEY);
+		writer.initialize();
+		try {
+			CallToolResult result = writer.callTool(new CallToolRequest("propose_fact",
+					claim(DOCUMENT_QUOTE.replace("affiliates", "subsidiaries"))));
+			assertThat(result.isError()).isTrue();
+			assertThat(text(result)).contains("not found verbatim").contains("subsidiaries");
+		}
+		finally {
+			writer.closeGracefully();
+		}
+		assertThat(proposalsOfTheDocument()).isEqualTo(before);
 	}
 
 	@Test
@@ -263,6 +358,52 @@ class McpServerIT extends IntegrationTest {
 		assertThat(post(Map.of()).statusCode()).as("the same request from a client that is no browser").isEqualTo(200);
 	}
 
+	@Test
+	void aSessionTheClientEndedOrNeverHadIsUnknownSoTheClientInitializesAgain() {
+		HttpResponse<String> opened = post(Map.of());
+		String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+		assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/mcp"))
+			.header("Mcp-Session-Id", session)
+			.DELETE()).statusCode()).isEqualTo(200);
+		HttpResponse<String> afterEnd = post(Map.of("Mcp-Session-Id", session));
+		assertThat(afterEnd.statusCode()).isEqualTo(404);
+		assertThat(afterEnd.body()).contains("initialize a new one");
+		assertThat(post(Map.of("Mcp-Session-Id", "never-opened")).statusCode()).isEqualTo(404);
+	}
+
+	// The claim InboxIT proposes from the same document: the dataset's TARGETS row, its quote as given.
+	static Map<String, Object> claim(String quote) throws RuntimeException {
+		Map<String, String> targets = new LinkedHashMap<>();
+		targets.put("from", "policy:us-bis-huawei-entity-list-2019-05");
+		targets.put("to", "company:huawei");
+		targets.put("type", "TARGETS");
+		targets.put("validFrom", "2019-05-16");
+		targets.put("confidence", "0.8");
+		targets.put("sources", "src:convergedigest-2019-05-16-huawei-restriction");
+		targets.put("quote", quote);
+		try {
+			String text = new ClassPathResource("inbox/documents/convergedigest-2019-05-16-huawei-restriction.txt")
+				.getContentAsString(StandardCharsets.UTF_8);
+			return Map.of("url", DOCUMENT_URL, "title", "Huawei on the Entity List (Converge Digest)", "text", text,
+					"claim", Map.of("relationships", List.of(targets)));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	long proposalsOfTheDocument() {
+		return this.driver.executableQuery("MATCH (p:Proposal {documentUrl: $url}) RETURN count(p) AS n")
+			.withParameters(Map.of("url", DOCUMENT_URL))
+			.execute().records().get(0).get("n").asLong();
+	}
+
+	HttpResponse<String> get(String path, String apiKey) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("X-API-Key", apiKey)
+			.GET());
+	}
+
 	// A raw initialize request, as a web page or a misconfigured client would send it.
 	HttpResponse<String> post(Map<String, String> headers) {
 		String initialize = """
@@ -273,6 +414,10 @@ class McpServerIT extends IntegrationTest {
 			.header("Accept", "application/json, text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofString(initialize));
 		headers.forEach(request::header);
+		return send(request);
+	}
+
+	static HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -287,6 +432,12 @@ class McpServerIT extends IntegrationTest {
 
 	private String read(String uri) {
 		return ((TextResourceContents) this.client.readResource(new ReadResourceRequest(uri)).contents().get(0)).text();
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new TreeSet<>(a);
+		all.addAll(b);
+		return Set.copyOf(all);
 	}
 
 	static String text(CallToolResult result) {

@@ -53,4 +53,24 @@ class ToolArgumentsTests {
 			.hasMessageContaining("must be an object");
 	}
 
+	@Test
+	void proposedRowsAreListsOfStringCellsWithinTheirBoundsAndADocumentIsKeptVerbatim() {
+		Set<String> lists = Set.of("sources", "entities", "relationships");
+		ToolArguments claim = new ToolArguments(Map.of("claim", Map.of("relationships",
+				List.of(Map.of("from", "a:b", "confidence", "0.8"))), "text", "  Line one.\n"), Set.of("claim", "text"));
+		assertThat(claim.rows("claim", lists, 2, 10)).containsOnlyKeys("relationships");
+		assertThat(claim.rows("claim", lists, 2, 10).get("relationships").get(0)).containsEntry("confidence", "0.8");
+		assertThat(claim.requiredVerbatim("text", 100)).as("offsets of quotes count from the first character")
+			.isEqualTo("  Line one.\n");
+		assertThatThrownBy(() -> new ToolArguments(Map.of("claim", Map.of("relations", List.of())), Set.of("claim"))
+			.rows("claim", lists, 2, 10)).hasMessageContaining("unknown list 'relations'");
+		assertThatThrownBy(() -> new ToolArguments(Map.of("claim", Map.of("entities", List.of(Map.of("id", 5)))),
+				Set.of("claim")).rows("claim", lists, 2, 10)).hasMessageContaining("is a string");
+		assertThatThrownBy(() -> new ToolArguments(Map.of("claim", Map.of("entities", List.of(Map.of("id",
+				"x".repeat(11))))), Set.of("claim")).rows("claim", lists, 2, 10)).hasMessageContaining("at most 10");
+		assertThatThrownBy(() -> new ToolArguments(Map.of("claim", Map.of("sources",
+				Collections.nCopies(3, Map.of("id", "src:x")))), Set.of("claim")).rows("claim", lists, 2, 10))
+			.hasMessageContaining("at most 2 rows");
+	}
+
 }

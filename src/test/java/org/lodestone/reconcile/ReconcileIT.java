@@ -245,6 +245,50 @@ class ReconcileIT extends IntegrationTest {
 		return this.json.readTree(body);
 	}
 
+	@Test
+	void aBrowserPageFromAnyOriginMayReconcileWithoutCredentialsButTheRestOfTheApiStaysClosed() {
+		String refine = "http://127.0.0.1:3333";
+		// The preflight a browser sends before OpenRefine's POST (its form POST would need none; a JSON client's does).
+		this.rest.options().uri("/api/reconcile").header(HttpHeaders.ORIGIN, refine)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+			.expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods)
+				.contains("GET").contains("POST"))
+			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+		this.rest.get().uri("/api/reconcile").header(HttpHeaders.ORIGIN, "https://any.example").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		this.rest.get().uri("/api/reconcile/suggest/entity?prefix=nvid").header(HttpHeaders.ORIGIN, refine).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("queries", "{\"q0\": {\"query\": \"Nvidia Corporation\"}}");
+		this.rest.post().uri("/api/reconcile").header(HttpHeaders.ORIGIN, refine)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		// A page may not send a credential along: a browser would refuse the request after this preflight.
+		this.rest.options().uri("/api/reconcile").header(HttpHeaders.ORIGIN, refine)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-api-key")
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+
+		// Elsewhere nothing changed: no CORS answer for a foreign origin, and its preflight is not let through.
+		this.rest.get().uri("/api/paths?from={from}&to={to}", "H20", "NdPr").header(HttpHeaders.ORIGIN, refine)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+		this.rest.options().uri("/api/paths").header(HttpHeaders.ORIGIN, refine)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.exchange()
+			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+	}
+
 	private JsonNode post(String queries) {
 		String body = postRaw(queries).expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();

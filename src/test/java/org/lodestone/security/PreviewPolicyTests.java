@@ -28,7 +28,7 @@ class PreviewPolicyTests {
 	}
 
 	private static SecurityProperties.Cors cors(List<String> origins) {
-		return new SecurityProperties.Cors(origins, List.of("GET", "POST"), Duration.ofMinutes(30));
+		return new SecurityProperties.Cors(origins, List.of("GET", "POST"), Duration.ofMinutes(30), true);
 	}
 
 }
