@@ -139,6 +139,8 @@ class FederalRegisterConnector {
 		source.put("date", fr.published().toString());
 		source.put("url", fr.htmlUrl());
 		source.put("type", "official");
+		source.put("retrievedAt", document.retrievedAt().toString());
+		source.put("contentSha256", document.sha256());
 
 		List<Map<String, String>> entities = new ArrayList<>();
 		String actor = issuer.getValue().actor();

@@ -13,10 +13,62 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize the largest document a connector reads; a larger one is refused before it is parsed
  * @param fetchTimeout how long a connector waits for its document
  * @param federalRegister the Federal Register connector
+ * @param opensanctions the OpenSanctions connector
+ * @param schedule when connectors run on their own
  */
 @ConfigurationProperties("lodestone.inbox")
 public record InboxProperties(@DefaultValue("16MB") DataSize maxDocumentSize,
-		@DefaultValue("30s") Duration fetchTimeout, @DefaultValue FederalRegister federalRegister) {
+		@DefaultValue("30s") Duration fetchTimeout, @DefaultValue FederalRegister federalRegister,
+		@DefaultValue OpenSanctions opensanctions, @DefaultValue Schedule schedule) {
+
+	/**
+	 * @param url the FtM entity file the {@code refresh} command reads when given none
+	 * @param datasets the Policy each OpenSanctions dataset's designations are proposed under, by dataset name; an
+	 * entity of no listed dataset proposes nothing (the run says so)
+	 */
+	public record OpenSanctions(@DefaultValue(DEFAULT_URL) String url,
+			@DefaultValue Map<String, Designation> datasets) {
+
+		static final String DEFAULT_URL = "https://data.opensanctions.org/datasets/latest/us_trade_csl/entities.ftm.json";
+
+		/**
+		 * The US consolidated screening list, the BIS Denied Persons List and China's sanctions lists, when no
+		 * datasets are configured. Each is a list of designations kept by a government; it is proposed as a Policy
+		 * of its own when the graph lacks it, for a reviewer to accept or to map to a measure the graph holds.
+		 */
+		static final Map<String, Designation> DEFAULT_DATASETS = Map.of(
+				"us_trade_csl", new Designation("policy:opensanctions-us-trade-csl", "ExportControl",
+						"US Consolidated Screening List (export screening lists of Commerce, State and Treasury)"),
+				"us_bis_denied", new Designation("policy:opensanctions-us-bis-denied", "ExportControl",
+						"BIS Denied Persons List"),
+				"cn_sanctions", new Designation("policy:opensanctions-cn-sanctions", "Ban",
+						"China's countermeasures and Unreliable Entity List designations"));
+
+		public OpenSanctions {
+			datasets = (datasets == null || datasets.isEmpty()) ? DEFAULT_DATASETS : Map.copyOf(datasets);
+		}
+
+	}
+
+	/**
+	 * @param policy the graph id of the Policy an entity of the dataset is designated under
+	 * @param subtype its subtype, used when the Policy is proposed as new
+	 * @param name its name, used when the Policy is proposed as new
+	 */
+	public record Designation(String policy, String subtype, String name) {
+	}
+
+	/**
+	 * {@code lodestone.inbox.schedule.*}: off unless enabled. A scheduled run is a {@code refresh} on each connector's
+	 * configured URL: it proposes, it never accepts.
+	 *
+	 * @param enabled whether connectors run on their own
+	 * @param cron when, as a Spring cron expression (second minute hour day month weekday), in UTC
+	 * @param connectors which connectors run
+	 */
+	public record Schedule(@DefaultValue("false") boolean enabled, @DefaultValue("0 0 6 * * *") String cron,
+			@DefaultValue({ "federal-register", "opensanctions" }) java.util.List<String> connectors) {
+	}
 
 	/**
 	 * @param url the documents API query the {@code refresh} command fetches when given none: the newest rules and

@@ -1,9 +1,12 @@
 package org.lodestone.inbox;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lodestone.graph.ExternalId;
+import org.lodestone.ingest.FtmCrossReference;
 import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class RefreshService {
 
 	/** The connectors {@link #refresh} knows. */
-	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME);
+	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME, OpenSanctionsConnector.NAME);
 
 	private static final String APPLICATION = "lodestone-inbox-connector";
 
@@ -30,6 +33,11 @@ public class RefreshService {
 
 	private static final String ACTORS = CypherResources.load(RefreshService.class, "actors.cypher");
 
+	private static final String ALL_ACTORS = CypherResources.load(RefreshService.class, "all-actors.cypher");
+
+	private static final String HOLDS_RELATIONSHIP = CypherResources.load(RefreshService.class,
+			"holds-relationship.cypher");
+
 	private final DocumentFetcher fetcher;
 
 	private final FederalRegisterConnector federalRegister;
@@ -38,21 +46,35 @@ public class RefreshService {
 
 	private final GraphReads reads;
 
+	private final OpenSanctionsConnector openSanctions;
+
 	private final String federalRegisterUrl;
 
+	private final String openSanctionsUrl;
+
 	@Autowired
-	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister, InboxService inbox,
-			GraphReads reads, InboxProperties properties) {
-		this(fetcher, federalRegister, inbox, reads, properties.federalRegister().url());
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, InboxService inbox, GraphReads reads, InboxProperties properties) {
+		this(fetcher, federalRegister, openSanctions, inbox, reads, properties.federalRegister().url(),
+				properties.opensanctions().url());
 	}
 
 	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister, InboxService inbox,
 			GraphReads reads, String federalRegisterUrl) {
+		this(fetcher, federalRegister, new OpenSanctionsConnector(InboxProperties.OpenSanctions.DEFAULT_DATASETS),
+				inbox, reads, federalRegisterUrl, InboxProperties.OpenSanctions.DEFAULT_URL);
+	}
+
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, InboxService inbox, GraphReads reads, String federalRegisterUrl,
+			String openSanctionsUrl) {
 		this.fetcher = fetcher;
 		this.federalRegister = federalRegister;
+		this.openSanctions = openSanctions;
 		this.inbox = inbox;
 		this.reads = reads;
 		this.federalRegisterUrl = federalRegisterUrl;
+		this.openSanctionsUrl = openSanctionsUrl;
 	}
 
 	/**
@@ -62,13 +84,15 @@ public class RefreshService {
 	 * @throws ConnectorException when the document cannot be retrieved or read; nothing is proposed
 	 */
 	public RefreshReport refresh(String connector, String location) {
-		if (!FederalRegisterConnector.NAME.equals(connector)) {
+		boolean federal = FederalRegisterConnector.NAME.equals(connector);
+		if (!federal && !OpenSanctionsConnector.NAME.equals(connector)) {
 			throw new InvalidRequestException("connector",
 					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
 		}
-		String where = (location != null) ? location : this.federalRegisterUrl;
+		String where = (location != null) ? location : (federal ? this.federalRegisterUrl : this.openSanctionsUrl);
 		FetchedDocument document = this.fetcher.fetch(connector, where);
-		FederalRegisterConnector.Run run = this.federalRegister.read(document, new StoredGraph());
+		FederalRegisterConnector.Run run = federal ? this.federalRegister.read(document, new StoredGraph())
+				: this.openSanctions.read(document, new StoredGraph());
 		List<InboxService.Proposed> proposed = this.inbox.propose(run.drafts());
 		return new RefreshReport(connector, document.location(), document.sha256(), proposed, run.skipped());
 	}
@@ -97,6 +121,28 @@ public class RefreshService {
 				.map(row -> new NamedActor((String) row.get("id"), (String) row.get("name"),
 						(List<String>) row.get("names")))
 				.toList();
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public List<FtmCrossReference.Actor> allActors() {
+			return RefreshService.this.reads.list(ALL_ACTORS, Map.of(), APPLICATION).stream().map(row -> {
+				Map<ExternalId, String> identifiers = new EnumMap<>(ExternalId.class);
+				for (ExternalId scheme : ExternalId.values()) {
+					if (row.get(scheme.property()) instanceof String value) {
+						identifiers.put(scheme, value);
+					}
+				}
+				return new FtmCrossReference.Actor((String) row.get("id"), Boolean.TRUE.equals(row.get("person")),
+						(List<String>) row.get("names"), identifiers);
+			}).toList();
+		}
+
+		@Override
+		public boolean holdsRelationship(String from, String type, String to) {
+			return Boolean.TRUE.equals(RefreshService.this.reads
+				.single(HOLDS_RELATIONSHIP, Map.of("from", from, "type", type, "to", to), APPLICATION)
+				.get("held"));
 		}
 
 	}

@@ -99,6 +99,19 @@ class FederalRegisterConnectorTests {
 			return this.named;
 		}
 
+		@Override
+		public List<org.lodestone.ingest.FtmCrossReference.Actor> allActors() {
+			return this.named.stream()
+				.map(actor -> new org.lodestone.ingest.FtmCrossReference.Actor(actor.id(), false, actor.names(),
+						Map.of()))
+				.toList();
+		}
+
+		@Override
+		public boolean holdsRelationship(String from, String type, String to) {
+			return false;
+		}
+
 	}
 
 
