@@ -367,10 +367,15 @@ public class InboxService {
 		all.put("entities", rows.entities().stream().map(TreeMap::new).toList());
 		all.put("relationships", rows.relationships().stream().map(TreeMap::new).toList());
 		// When a connector retrieved its document is no part of what it proposes: the same content fetched again is
-		// the same proposal (contentSha256 says whether the content is the same).
+		// the same proposal (contentSha256 says whether the content is the same). That includes a source dated by its
+		// retrieval because the document carries no date of its own.
 		all.put("sources", rows.sources().stream().map(row -> {
 			TreeMap<String, String> cells = new TreeMap<>(row);
-			cells.remove("retrievedAt");
+			String retrievedAt = cells.remove("retrievedAt");
+			if (retrievedAt != null && retrievedAt.length() >= 10
+					&& retrievedAt.substring(0, 10).equals(cells.get("date"))) {
+				cells.remove("date");
+			}
 			return cells;
 		}).toList());
 		return JSON.writeValueAsString(all);

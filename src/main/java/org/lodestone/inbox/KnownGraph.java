@@ -42,6 +42,15 @@ interface KnownGraph {
 	boolean holdsRelationship(String from, String type, String to);
 
 	/**
+	 * @param from an entity id
+	 * @param type a relationship type
+	 * @param to an entity id
+	 * @return the {@code validFrom} dates ({@code YYYY-MM-DD}) of the relationships of that type between them, one per
+	 * period for {@code SUPPLIES}
+	 */
+	List<String> periods(String from, String type, String to);
+
+	/**
 	 * @param id the actor's id
 	 * @param name its display name
 	 * @param names its name and aliases

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 public class RefreshService {
 
 	/** The connectors {@link #refresh} knows. */
-	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME, OpenSanctionsConnector.NAME);
+	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME, OpenSanctionsConnector.NAME,
+			UsgsMcsConnector.NAME);
 
 	private static final String APPLICATION = "lodestone-inbox-connector";
 
@@ -38,6 +39,8 @@ public class RefreshService {
 	private static final String HOLDS_RELATIONSHIP = CypherResources.load(RefreshService.class,
 			"holds-relationship.cypher");
 
+	private static final String PERIODS = CypherResources.load(RefreshService.class, "relationship-periods.cypher");
+
 	private final DocumentFetcher fetcher;
 
 	private final FederalRegisterConnector federalRegister;
@@ -48,15 +51,17 @@ public class RefreshService {
 
 	private final OpenSanctionsConnector openSanctions;
 
-	private final String federalRegisterUrl;
+	private final UsgsMcsConnector usgs;
 
-	private final String openSanctionsUrl;
+	private final Map<String, String> urls;
 
 	@Autowired
 	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
-			OpenSanctionsConnector openSanctions, InboxService inbox, GraphReads reads, InboxProperties properties) {
-		this(fetcher, federalRegister, openSanctions, inbox, reads, properties.federalRegister().url(),
-				properties.opensanctions().url());
+			OpenSanctionsConnector openSanctions, UsgsMcsConnector usgs, InboxService inbox, GraphReads reads,
+			InboxProperties properties) {
+		this(fetcher, federalRegister, openSanctions, usgs, inbox, reads,
+				Map.of(FederalRegisterConnector.NAME, properties.federalRegister().url(), OpenSanctionsConnector.NAME,
+						properties.opensanctions().url(), UsgsMcsConnector.NAME, properties.usgs().url()));
 	}
 
 	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister, InboxService inbox,
@@ -68,13 +73,23 @@ public class RefreshService {
 	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
 			OpenSanctionsConnector openSanctions, InboxService inbox, GraphReads reads, String federalRegisterUrl,
 			String openSanctionsUrl) {
+		this(fetcher, federalRegister, openSanctions,
+				new UsgsMcsConnector(InboxProperties.Usgs.DEFAULT_MINERALS, InboxProperties.Usgs.DEFAULT_COUNTRIES,
+						InboxProperties.Usgs.DEFAULT_EDITIONS),
+				inbox, reads, Map.of(FederalRegisterConnector.NAME, federalRegisterUrl, OpenSanctionsConnector.NAME,
+						openSanctionsUrl, UsgsMcsConnector.NAME, ""));
+	}
+
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, UsgsMcsConnector usgs, InboxService inbox, GraphReads reads,
+			Map<String, String> urls) {
 		this.fetcher = fetcher;
 		this.federalRegister = federalRegister;
 		this.openSanctions = openSanctions;
+		this.usgs = usgs;
 		this.inbox = inbox;
 		this.reads = reads;
-		this.federalRegisterUrl = federalRegisterUrl;
-		this.openSanctionsUrl = openSanctionsUrl;
+		this.urls = Map.copyOf(urls);
 	}
 
 	/**
@@ -84,15 +99,22 @@ public class RefreshService {
 	 * @throws ConnectorException when the document cannot be retrieved or read; nothing is proposed
 	 */
 	public RefreshReport refresh(String connector, String location) {
-		boolean federal = FederalRegisterConnector.NAME.equals(connector);
-		if (!federal && !OpenSanctionsConnector.NAME.equals(connector)) {
+		if (!CONNECTORS.contains(connector)) {
 			throw new InvalidRequestException("connector",
 					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
 		}
-		String where = (location != null) ? location : (federal ? this.federalRegisterUrl : this.openSanctionsUrl);
+		String where = (location != null) ? location : this.urls.getOrDefault(connector, "");
+		if (where.isBlank()) {
+			throw new ConnectorException(connector, "no URL is configured for " + connector
+					+ "; give a URL or file (the refresh command's second argument)");
+		}
 		FetchedDocument document = this.fetcher.fetch(connector, where);
-		FederalRegisterConnector.Run run = federal ? this.federalRegister.read(document, new StoredGraph())
-				: this.openSanctions.read(document, new StoredGraph());
+		StoredGraph graph = new StoredGraph();
+		FederalRegisterConnector.Run run = switch (connector) {
+			case FederalRegisterConnector.NAME -> this.federalRegister.read(document, graph);
+			case OpenSanctionsConnector.NAME -> this.openSanctions.read(document, graph);
+			default -> this.usgs.read(document, graph);
+		};
 		List<InboxService.Proposed> proposed = this.inbox.propose(run.drafts());
 		return new RefreshReport(connector, document.location(), document.sha256(), proposed, run.skipped());
 	}
@@ -136,6 +158,15 @@ public class RefreshService {
 				return new FtmCrossReference.Actor((String) row.get("id"), Boolean.TRUE.equals(row.get("person")),
 						(List<String>) row.get("names"), identifiers);
 			}).toList();
+		}
+
+		@Override
+		public List<String> periods(String from, String type, String to) {
+			return RefreshService.this.reads
+				.list(PERIODS, Map.of("from", from, "type", type, "to", to), APPLICATION)
+				.stream()
+				.map(row -> (String) row.get("validFrom"))
+				.toList();
 		}
 
 		@Override

@@ -108,6 +108,11 @@ class FederalRegisterConnectorTests {
 		}
 
 		@Override
+		public List<String> periods(String from, String type, String to) {
+			return List.of();
+		}
+
+		@Override
 		public boolean holdsRelationship(String from, String type, String to) {
 			return false;
 		}

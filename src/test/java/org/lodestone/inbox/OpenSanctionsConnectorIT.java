@@ -103,7 +103,8 @@ class OpenSanctionsConnectorIT extends IntegrationTest {
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("no such connector; the connectors are federal-register, opensanctions");
+			.jsonPath("$.detail")
+			.isEqualTo("no such connector; the connectors are federal-register, opensanctions, usgs-mcs");
 	}
 
 	@Test
@@ -116,6 +117,7 @@ class OpenSanctionsConnectorIT extends IntegrationTest {
 		InboxProperties properties = new InboxProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(10),
 				new InboxProperties.FederalRegister(url("/unavailable.ftm.json"), Map.of()),
 				new InboxProperties.OpenSanctions(url("/datasets/t1/entities.ftm.json"), OpenSanctionsConnectorTests.EU_FSF),
+				new InboxProperties.Usgs("", List.of(), Map.of(), Map.of()),
 				new InboxProperties.Schedule(true, "0 0 6 * * *", List.of("federal-register", "opensanctions")));
 		assertThat(new InboxSchedule(refresh, properties).runAll()).containsExactly(
 				"scheduled federal-register failed, the inbox is as it was: federal-register: "
@@ -124,9 +126,9 @@ class OpenSanctionsConnectorIT extends IntegrationTest {
 		assertThat(proposals()).isZero();
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new InboxSchedule(refresh,
 				new InboxProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(10), properties.federalRegister(),
-						properties.opensanctions(), new InboxProperties.Schedule(true, "0 0 6 * * *", List.of("usgs")))))
+						properties.opensanctions(), properties.usgs(), new InboxProperties.Schedule(true, "0 0 6 * * *", List.of("usgs")))))
 			.withMessage("lodestone.inbox.schedule.connectors: no connector 'usgs'; the connectors are "
-					+ "federal-register, opensanctions");
+					+ "federal-register, opensanctions, usgs-mcs");
 	}
 
 	private RefreshService refresh() {

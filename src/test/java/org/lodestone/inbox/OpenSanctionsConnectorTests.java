@@ -174,6 +174,11 @@ class OpenSanctionsConnectorTests {
 		}
 
 		@Override
+		public List<String> periods(String from, String type, String to) {
+			return List.of();
+		}
+
+		@Override
 		public boolean holdsRelationship(String from, String type, String to) {
 			return this.relationships.contains(from + "|" + type + "|" + to);
 		}
