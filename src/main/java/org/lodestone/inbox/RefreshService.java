@@ -99,16 +99,30 @@ public class RefreshService {
 	 * @throws ConnectorException when the document cannot be retrieved or read; nothing is proposed
 	 */
 	public RefreshReport refresh(String connector, String location) {
-		if (!CONNECTORS.contains(connector)) {
-			throw new InvalidRequestException("connector",
-					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
-		}
+		checkConnector(connector);
 		String where = (location != null) ? location : this.urls.getOrDefault(connector, "");
 		if (where.isBlank()) {
 			throw new ConnectorException(connector, "no URL is configured for " + connector
 					+ "; give a URL or file (the refresh command's second argument)");
 		}
-		FetchedDocument document = this.fetcher.fetch(connector, where);
+		return propose(connector, this.fetcher.fetch(connector, where));
+	}
+
+	/**
+	 * Runs a connector on a document a person uploaded, such as an OpenSanctions dataset file or a USGS data
+	 * release's zip downloaded elsewhere: the same reading, checks and proposals as {@link #refresh}.
+	 * @param connector one of {@link #CONNECTORS}
+	 * @param name the file's name, for the provenance
+	 * @param bytes its content
+	 * @return what was proposed and what was skipped
+	 * @throws ConnectorException when the content cannot be read; nothing is proposed
+	 */
+	public RefreshReport upload(String connector, String name, byte[] bytes) {
+		checkConnector(connector);
+		return propose(connector, this.fetcher.uploaded(connector, name, bytes));
+	}
+
+	private RefreshReport propose(String connector, FetchedDocument document) {
 		StoredGraph graph = new StoredGraph();
 		FederalRegisterConnector.Run run = switch (connector) {
 			case FederalRegisterConnector.NAME -> this.federalRegister.read(document, graph);
@@ -117,6 +131,13 @@ public class RefreshService {
 		};
 		List<InboxService.Proposed> proposed = this.inbox.propose(run.drafts());
 		return new RefreshReport(connector, document.location(), document.sha256(), proposed, run.skipped());
+	}
+
+	private static void checkConnector(String connector) {
+		if (!CONNECTORS.contains(connector)) {
+			throw new InvalidRequestException("connector",
+					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
+		}
 	}
 
 	private final class StoredGraph implements KnownGraph {

@@ -150,6 +150,49 @@ class UsgsMcsConnectorIT extends IntegrationTest {
 			.as("the source keeps the hash of what was retrieved").isEqualTo(UsgsMcsConnectorTests.ZIP_SHA256);
 	}
 
+	@Test
+	void anUploadedReleaseIsReadByTheConfiguredConnectorAndABadUploadIsTheClientsError() {
+		this.rest.post().uri("/api/inbox/connectors/usgs-mcs/documents").header("X-API-Key", TestCredentials.READ_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(upload("World_Data.zip", this.fixture))
+			.exchange()
+			.expectStatus().isForbidden();
+		this.rest.post().uri("/api/inbox/connectors/usgs-mcs/documents").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(upload("World_Data.zip", this.fixture))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.connector").isEqualTo("usgs-mcs")
+			.jsonPath("$.location").isEqualTo("upload:World_Data.zip")
+			.jsonPath("$.contentSha256").isEqualTo(UsgsMcsConnectorTests.ZIP_SHA256)
+			.jsonPath("$.proposals[?(@.title =~ /MCS2025 Rare earths: .*/)].created").isEqualTo(List.of(true));
+		long proposed = proposals();
+		assertThat(proposed).isPositive();
+
+		this.rest.post().uri("/api/inbox/connectors/usgs-mcs/documents").header("X-API-Key", TestCredentials.WRITE_KEY)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(upload("World_Data.zip", Arrays.copyOf(this.fixture, 10_000)))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter").isEqualTo("file")
+			.jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+				.startsWith("usgs-mcs: the zip is damaged or truncated").endsWith("; nothing was proposed"));
+		assertThat(proposals()).as("the bad upload changed nothing").isEqualTo(proposed);
+	}
+
+	private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> upload(
+			String name, byte[] bytes) {
+		org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("file", new org.springframework.core.io.ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		});
+		return body.build();
+	}
+
 	private RefreshService refresh() {
 		return new RefreshService(new DocumentFetcher(1_000_000, Duration.ofSeconds(10), Clock.systemUTC()),
 				new FederalRegisterConnector(InboxProperties.FederalRegister.DEFAULT_AGENCIES),
