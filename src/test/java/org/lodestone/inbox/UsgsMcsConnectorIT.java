@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.IntegrationTest;
+import org.lodestone.ingest.Dataset;
+import org.lodestone.ingest.DatasetFile;
+import org.lodestone.ingest.DatasetReader;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.support.TestCredentials;
 import org.neo4j.driver.Driver;
@@ -49,6 +56,12 @@ class UsgsMcsConnectorIT extends IntegrationTest {
 
 	@Autowired
 	RestTestClient rest;
+
+	@Autowired
+	DataExport export;
+
+	@TempDir
+	Path temp;
 
 	HttpServer server;
 
@@ -151,7 +164,43 @@ class UsgsMcsConnectorIT extends IntegrationTest {
 	}
 
 	@Test
+	void anAcceptedSharesRetrievalRecordGoesBackToTheDataFilesAndReadsBackTheSame() throws IOException {
+		RefreshService.RefreshReport report = refresh().refresh("usgs-mcs", url("/mcs2025/World_Data.zip"));
+		String id = report.proposals().stream()
+			.filter(proposed -> proposed.title().startsWith("MCS2025 Rare earths: "))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		this.inbox.accept(id, null, "usgs-test");
+
+		Path data = Files.createDirectory(this.temp.resolve("data"));
+		try (Stream<Path> files = Files.list(Path.of("data"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, data.resolve(file.getFileName()));
+			}
+		}
+		this.export.export(data);
+		Dataset restored = DatasetReader.read(DatasetFile.fromDirectory(data));
+		Dataset.Source source = restored.sources().stream()
+			.filter(each -> each.id().equals("src:usgs-mcs2025-world-data"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(source.contentSha256()).isEqualTo(UsgsMcsConnectorTests.ZIP_SHA256);
+		assertThat(source.retrievedAt()).isEqualTo(this.driver.executableQuery(
+				"MATCH (s:Source {id: 'src:usgs-mcs2025-world-data'}) RETURN s.retrievedAt AS at")
+			.execute().records().get(0).get("at").asString());
+		assertThat(restored.relationships()).filteredOn(rel -> rel.from().equals("state:mm")
+				&& rel.to().equals("mineral:rare-earths") && rel.validFrom().toString().equals("2023-01-01"))
+			.singleElement()
+			.satisfies(rel -> assertThat(rel.share()).isEqualTo(0.114));
+	}
+
+	@Test
 	void anUploadedReleaseIsReadByTheConfiguredConnectorAndABadUploadIsTheClientsError() {
+		this.rest.post().uri("/api/inbox/connectors/usgs-mcs/documents")
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(upload("World_Data.zip", this.fixture))
+			.exchange()
+			.expectStatus().isUnauthorized();
 		this.rest.post().uri("/api/inbox/connectors/usgs-mcs/documents").header("X-API-Key", TestCredentials.READ_KEY)
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(upload("World_Data.zip", this.fixture))
 			.exchange()
