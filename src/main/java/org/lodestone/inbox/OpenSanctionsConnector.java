@@ -73,7 +73,7 @@ class OpenSanctionsConnector {
 	 * @return the drafts, and what was skipped and why
 	 * @throws ConnectorException when the file is not UTF-8 FtM JSON lines
 	 */
-	FederalRegisterConnector.Run read(FetchedDocument document, KnownGraph graph) {
+	ConnectorRun read(FetchedDocument document, KnownGraph graph) {
 		String text = utf8(document.bytes());
 		List<FtmCrossReference.Actor> actors = graph.allActors();
 		Map<String, FtmCrossReference.Actor> byId = actors.stream()
@@ -95,7 +95,7 @@ class OpenSanctionsConnector {
 		List<String> skipped = new ArrayList<>();
 		if (candidates.isEmpty()) {
 			skipped.add("no entity of the file (" + lines + " lines) matches an actor the graph holds");
-			return new FederalRegisterConnector.Run(List.of(), skipped);
+			return new ConnectorRun(List.of(), skipped);
 		}
 		Map<String, Line> entities = entities(text,
 				candidates.stream().map(FtmCrossReference.Candidate::ftmId).collect(Collectors.toSet()));
@@ -126,7 +126,7 @@ class OpenSanctionsConnector {
 				}
 			}
 		}
-		return new FederalRegisterConnector.Run(drafts, skipped);
+		return new ConnectorRun(drafts, skipped);
 	}
 
 	private ProposalDraft draft(FetchedDocument document, FtmCrossReference.Candidate candidate, Line entity,

@@ -124,7 +124,7 @@ public class RefreshService {
 
 	private RefreshReport propose(String connector, FetchedDocument document) {
 		StoredGraph graph = new StoredGraph();
-		FederalRegisterConnector.Run run = switch (connector) {
+		ConnectorRun run = switch (connector) {
 			case FederalRegisterConnector.NAME -> this.federalRegister.read(document, graph);
 			case OpenSanctionsConnector.NAME -> this.openSanctions.read(document, graph);
 			default -> this.usgs.read(document, graph);

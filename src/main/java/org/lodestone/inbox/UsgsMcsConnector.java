@@ -93,7 +93,7 @@ class UsgsMcsConnector {
 	 * @return one draft per mineral with something new, and what was skipped and why
 	 * @throws ConnectorException when the content is not a world data file
 	 */
-	FederalRegisterConnector.Run read(FetchedDocument document, KnownGraph graph) {
+	ConnectorRun read(FetchedDocument document, KnownGraph graph) {
 		String text = csvText(document.bytes());
 		Table table = Table.parse(text);
 		String edition = table.edition();
@@ -158,7 +158,7 @@ class UsgsMcsConnector {
 			skipped.add(unmapped.size() + " commodities of the file are mapped to no mineral "
 					+ "(lodestone.inbox.usgs.minerals): " + String.join(", ", unmapped));
 		}
-		return new FederalRegisterConnector.Run(drafts, skipped);
+		return new ConnectorRun(drafts, skipped);
 	}
 
 	private ProposalDraft draft(FetchedDocument document, Table table, InboxProperties.MineralMapping mapping,

@@ -68,7 +68,7 @@ class FederalRegisterConnectorTests {
 				""".formatted(ABSTRACT);
 		FederalRegisterConnector connector = new FederalRegisterConnector(
 				InboxProperties.FederalRegister.DEFAULT_AGENCIES);
-		FederalRegisterConnector.Run run = connector.read(
+		ConnectorRun run = connector.read(
 				FetchedDocument.of("test", document.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.EPOCH),
 				new Graph(List.of(CHINA, RUSSIA, UNITED_STATES, HUAWEI)));
 		assertThat(run.drafts()).hasSize(1);

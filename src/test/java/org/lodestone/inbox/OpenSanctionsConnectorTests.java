@@ -47,7 +47,7 @@ class OpenSanctionsConnectorTests {
 
 	@Test
 	void anEntityNamedLikeAnActorOfTheGraphIsProposedAsADesignationWithTheMatchsReason() {
-		FederalRegisterConnector.Run run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
+		ConnectorRun run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
 				new Graph(List.of(irgc(Map.of())), Set.of()));
 		assertThat(run.skipped()).isEmpty();
 		assertThat(run.drafts()).singleElement().satisfies(draft -> {
@@ -84,7 +84,7 @@ class OpenSanctionsConnectorTests {
 
 	@Test
 	void anIdentifierMatchOutranksANameAndSaysSo() {
-		FederalRegisterConnector.Run run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
+		ConnectorRun run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
 				new Graph(List.of(irgc(Map.of(ExternalId.OPENSANCTIONS, IRGC_FTM_ID))), Set.of()));
 		assertThat(run.drafts()).singleElement().satisfies(draft -> {
 			assertThat(draft.rows().relationships().get(0)).containsEntry("confidence", "0.9");
@@ -95,14 +95,14 @@ class OpenSanctionsConnectorTests {
 
 	@Test
 	void anEntityOfAnUnmappedDatasetOrADesignationTheGraphHoldsProposesNothingAndSaysWhy() {
-		FederalRegisterConnector.Run unmapped = new OpenSanctionsConnector(
+		ConnectorRun unmapped = new OpenSanctionsConnector(
 				InboxProperties.OpenSanctions.DEFAULT_DATASETS)
 			.read(document(this.fixture), new Graph(List.of(irgc(Map.of())), Set.of()));
 		assertThat(unmapped.drafts()).isEmpty();
 		assertThat(unmapped.skipped()).containsExactly("NK-2PacmNpiLUmoz4XD2mSt7A: may be agency:ir-irgc (name 'IRGC'), "
 				+ "but none of its datasets (eu_fsf) is mapped to a Policy in lodestone.inbox.opensanctions.datasets");
 
-		FederalRegisterConnector.Run held = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
+		ConnectorRun held = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
 				new Graph(List.of(irgc(Map.of())), Set.of("policy:opensanctions-eu-fsf|TARGETS|agency:ir-irgc")));
 		assertThat(held.drafts()).isEmpty();
 		assertThat(held.skipped()).containsExactly(
@@ -112,7 +112,7 @@ class OpenSanctionsConnectorTests {
 	@Test
 	void aPersonsNameNeverMatchesAnOrganisationAndAnUnmatchedFileSaysSo() {
 		FtmCrossReference.Actor person = new FtmCrossReference.Actor("person:irgc", true, List.of("IRGC"), Map.of());
-		FederalRegisterConnector.Run run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
+		ConnectorRun run = new OpenSanctionsConnector(EU_FSF).read(document(this.fixture),
 				new Graph(List.of(person), Set.of()));
 		assertThat(run.drafts()).isEmpty();
 		assertThat(run.skipped()).containsExactly("no entity of the file (7 lines) matches an actor the graph holds");

@@ -59,7 +59,7 @@ class UsgsMcsConnectorTests {
 
 	@Test
 	void rareEarthSharesOf2023AreProposedForTheStatesTheGraphHoldsAnd2024IsLeftToTheSharesItHolds() {
-		FederalRegisterConnector.Run run = connector().read(document(zip), new BundledGraph());
+		ConnectorRun run = connector().read(document(zip), new BundledGraph());
 		ProposalDraft rareEarths = run.drafts().stream()
 			.filter(draft -> draft.title().startsWith("MCS2025 Rare earths"))
 			.findFirst()
@@ -100,7 +100,7 @@ class UsgsMcsConnectorTests {
 
 	@Test
 	void aCountryNamedOtherwiseIsMappedByConfigurationAndAnUnknownOneIsNamedForTheReviewer() {
-		FederalRegisterConnector.Run run = connector().read(document(csv), new BundledGraph());
+		ConnectorRun run = connector().read(document(csv), new BundledGraph());
 		ProposalDraft cobalt = run.drafts().stream().filter(draft -> draft.title().startsWith("MCS2025 Cobalt"))
 			.findFirst()
 			.orElseThrow();
