@@ -113,7 +113,7 @@
       [['id', proposal.id], ['status', proposal.status], ['connector', proposal.provenance.connector],
         ['document', proposal.provenance.documentUrl], ['retrieved', proposal.provenance.retrievedAt],
         ['SHA-256', proposal.provenance.contentSha256], ['decided by', proposal.decidedBy],
-        ['reason', proposal.reason]].forEach(([term, value]) => {
+        ['reason', proposal.reason], ['recorded as', proposal.change]].forEach(([term, value]) => {
         if (value) provenance.append(element('dt', term), element('dd', value));
       });
       $('notes').replaceChildren(...proposal.notes.map((note) => element('li', note)));

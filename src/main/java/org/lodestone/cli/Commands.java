@@ -86,8 +86,10 @@ public final class Commands {
 				                         dot, cytoscape, csv (neo4j-admin, zipped), cypher, json, ftm, svg (path/neighborhood);
 				                         without --scope, --from/--to export a path, --id a neighbourhood, neither the graph;
 				                         path options as in /api/paths (--mode, --k, --maxDepth, --types, ...)
-				  refresh <connector> [url|file]  run a connector (federal-register) on its configured URL, or on the URL or
-				                         file given, and put what it proposes in the inbox for review; writes no fact
+				  refresh <connector> [url|file]  run a connector (federal-register, opensanctions, usgs-mcs) on its configured
+				                         URL, or on the URL or file given, and put what it proposes in the inbox for review;
+				                         writes no fact (refresh opensanctions <file.ftm.json>: xref's matches as
+				                         designations; refresh usgs-mcs <World_Data.zip|csv>: world production shares)
 				  export-data [dir]      write the rows of every accepted proposal to dir/*-inbox.csv (default: data)
 				  mcp                    serve the MCP tools to a desktop AI assistant over stdio (standard input and output),
 				                         on the same graph; logs go to standard error; ends when standard input closes

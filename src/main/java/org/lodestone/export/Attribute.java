@@ -32,7 +32,8 @@ record Attribute(String name, ValueType type) {
 			new Attribute("publisher", ValueType.STRING), new Attribute("title", ValueType.STRING),
 			new Attribute("date", ValueType.DATE), new Attribute("url", ValueType.STRING),
 			new Attribute("type", ValueType.STRING), new Attribute("checkedOn", ValueType.DATE),
-			new Attribute("checkedWhere", ValueType.STRING));
+			new Attribute("checkedWhere", ValueType.STRING), new Attribute("retrievedAt", ValueType.STRING),
+			new Attribute("contentSha256", ValueType.STRING));
 
 	/** Every relationship property the graph stores. */
 	static final List<Attribute> EDGE = List.of(new Attribute("validFrom", ValueType.DATE),

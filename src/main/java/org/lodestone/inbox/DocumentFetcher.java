@@ -67,6 +67,24 @@ class DocumentFetcher {
 		}
 	}
 
+	/**
+	 * @param connector the connector the upload is for, for messages
+	 * @param name the uploaded file's name, as the client gave it
+	 * @param bytes its content
+	 * @return the upload as a document located at {@code upload:<name>}
+	 * @throws ConnectorException when it is larger than a connector reads
+	 */
+	FetchedDocument uploaded(String connector, String name, byte[] bytes) {
+		if (bytes.length > this.maxBytes) {
+			throw new ConnectorException(connector, "the upload is larger than " + this.maxBytes + " bytes");
+		}
+		// The client's file name is only a label in the provenance: kept short and to plain characters.
+		String label = (name == null || name.isBlank()) ? "document"
+				: name.replaceAll("[^A-Za-z0-9._-]+", "_");
+		return FetchedDocument.of("upload:" + label.substring(0, Math.min(label.length(), 200)), bytes,
+				this.clock.instant());
+	}
+
 	private FetchedDocument fetchUrl(String connector, String location) {
 		HttpRequest request;
 		try {

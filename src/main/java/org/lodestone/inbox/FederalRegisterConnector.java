@@ -64,7 +64,7 @@ class FederalRegisterConnector {
 	 * @return the drafts, and what was skipped and why
 	 * @throws ConnectorException when the content is not a documents API answer
 	 */
-	Run read(FetchedDocument document, KnownGraph graph) {
+	ConnectorRun read(FetchedDocument document, KnownGraph graph) {
 		JsonNode root;
 		try {
 			root = JSON.readTree(document.bytes());
@@ -122,7 +122,7 @@ class FederalRegisterConnector {
 			}
 			drafts.add(draft(document, fr, policyId, issuer.get(), graph, actors));
 		}
-		return new Run(drafts, skipped);
+		return new ConnectorRun(drafts, skipped);
 	}
 
 	private ProposalDraft draft(FetchedDocument document, FrDocument fr, String policyId,
@@ -139,6 +139,8 @@ class FederalRegisterConnector {
 		source.put("date", fr.published().toString());
 		source.put("url", fr.htmlUrl());
 		source.put("type", "official");
+		source.put("retrievedAt", document.retrievedAt().toString());
+		source.put("contentSha256", document.sha256());
 
 		List<Map<String, String>> entities = new ArrayList<>();
 		String actor = issuer.getValue().actor();
@@ -268,15 +270,6 @@ class FederalRegisterConnector {
 	private static String location(JacksonException ex) {
 		return (ex.getLocation() != null)
 				? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
-	}
-
-	/**
-	 * What one run found.
-	 *
-	 * @param drafts the proposals to make
-	 * @param skipped the documents that propose nothing, each with why
-	 */
-	record Run(List<ProposalDraft> drafts, List<String> skipped) {
 	}
 
 	/**

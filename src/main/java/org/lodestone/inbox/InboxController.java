@@ -1,7 +1,10 @@
 package org.lodestone.inbox;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+
+import org.lodestone.request.InvalidRequestException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/inbox}: the review queue. Reading it needs a READ credential even when other reads are open, since
@@ -65,6 +70,18 @@ class InboxController {
 	@PostMapping("/connectors/{connector}/refresh")
 	RefreshService.RefreshReport refresh(@PathVariable String connector) {
 		return this.refresh.refresh(connector, null);
+	}
+
+	// A document the client sends: a bad one is the client's problem (400), not an upstream failure (502).
+	@PostMapping(path = "/connectors/{connector}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	RefreshService.RefreshReport upload(@PathVariable String connector, @RequestPart("file") MultipartFile file)
+			throws IOException {
+		try {
+			return this.refresh.upload(connector, file.getOriginalFilename(), file.getBytes());
+		}
+		catch (ConnectorException ex) {
+			throw new InvalidRequestException("file", ex.getMessage() + "; nothing was proposed");
+		}
 	}
 
 	/**

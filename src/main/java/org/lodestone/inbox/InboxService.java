@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.lodestone.ingest.Dataset;
 import org.lodestone.ingest.GraphImporter;
+import org.lodestone.ingest.ImportOptions;
 import org.lodestone.ingest.ImportProgress;
 import org.lodestone.ingest.ImportReport;
 import org.lodestone.neo4j.CypherResources;
@@ -172,16 +173,34 @@ public class InboxService {
 			rows = edits;
 		}
 		Dataset dataset = this.importer.read(rows.toFiles("inbox/" + id));
-		ImportReport report = this.importer.importDataset(dataset, ImportProgress.NONE);
+		// Recorded in the graph's history as the reviewer's change, its reason naming the proposal, so a version
+		// read back later says who let it in and from which proposal.
+		ImportReport report = this.importer.importDataset(dataset,
+				ImportOptions.unattended(reviewer).withReason(changeReason(proposal, edits != null)),
+				ImportProgress.NONE);
 		String outcome = "imported: sources " + report.sources() + "; entities " + report.entities()
-				+ "; relationships " + report.relationships();
-		if (!this.store.decide(id, Proposal.ACCEPTED, reviewer, this.clock.instant(), outcome,
+				+ "; relationships " + report.relationships()
+				+ ((report.changeId() != null) ? "; recorded as " + report.changeId()
+						: "; the graph held every row already, so no change was recorded");
+		if (!this.store.decide(id, Proposal.ACCEPTED, reviewer, this.clock.instant(), outcome, report.changeId(),
 				(edits != null) ? rows : null, (edits != null) ? quotes : null)) {
 			// Someone decided it meanwhile; the import was idempotent (rows merge on their ids), so nothing doubled.
 			Proposal now = find(id);
 			throw new ProposalDecidedException(id, now.status(), now.decidedBy());
 		}
 		return find(id);
+	}
+
+	/**
+	 * @param proposal the proposal accepted
+	 * @param edited whether the reviewer edited its rows
+	 * @return the recorded change's reason: {@code accepts inbox proposal:… (title)}, bounded as the importer wants
+	 */
+	static String changeReason(Proposal proposal, boolean edited) {
+		String reason = "accepts inbox " + proposal.id() + (edited ? " as edited" : "") + " ("
+				+ proposal.provenance().connector() + ": " + proposal.title() + ")";
+		return (reason.length() <= ImportOptions.MAX_REASON) ? reason
+				: reason.substring(0, ImportOptions.MAX_REASON - 4) + "...)";
 	}
 
 	/**
@@ -198,7 +217,8 @@ public class InboxService {
 			throw new InvalidRequestException("reason", "the reason is longer than " + MAX_REASON + " characters");
 		}
 		pending(id);
-		if (!this.store.decide(id, Proposal.REJECTED, reviewer, this.clock.instant(), reason.strip(), null, null)) {
+		if (!this.store.decide(id, Proposal.REJECTED, reviewer, this.clock.instant(), reason.strip(), null, null,
+				null)) {
 			Proposal now = find(id);
 			throw new ProposalDecidedException(id, now.status(), now.decidedBy());
 		}
@@ -256,7 +276,7 @@ public class InboxService {
 		List<String> notes = new ArrayList<>(draft.notes());
 		notes.addAll(changes(draft.rows()));
 		return new Proposal(id, Proposal.PENDING, draft.title().strip(), provenance, draft.text(), draft.rows(), quotes,
-				notes, now, null, null, null);
+				notes, now, null, null, null, null);
 	}
 
 	private static void checkRows(ProposedRows rows, String parameter) {
@@ -337,7 +357,7 @@ public class InboxService {
 				(String) p.get("text"), JSON.readValue((String) p.get("rows"), ProposedRows.class),
 				JSON.readValue((String) p.get("quotes"), new TypeReference<List<QuoteSpan>>() {
 				}), notes, instant(p.get("createdAt")), (String) p.get("decidedBy"), instant(p.get("decidedAt")),
-				(String) p.get("reason"));
+				(String) p.get("reason"), (String) p.get("change"));
 	}
 
 	private static Instant instant(Object value) {
@@ -350,7 +370,18 @@ public class InboxService {
 		Map<String, Object> all = new TreeMap<>();
 		all.put("entities", rows.entities().stream().map(TreeMap::new).toList());
 		all.put("relationships", rows.relationships().stream().map(TreeMap::new).toList());
-		all.put("sources", rows.sources().stream().map(TreeMap::new).toList());
+		// When a connector retrieved its document is no part of what it proposes: the same content fetched again is
+		// the same proposal (contentSha256 says whether the content is the same). That includes a source dated by its
+		// retrieval because the document carries no date of its own.
+		all.put("sources", rows.sources().stream().map(row -> {
+			TreeMap<String, String> cells = new TreeMap<>(row);
+			String retrievedAt = cells.remove("retrievedAt");
+			if (retrievedAt != null && retrievedAt.length() >= 10
+					&& retrievedAt.substring(0, 10).equals(cells.get("date"))) {
+				cells.remove("date");
+			}
+			return cells;
+		}).toList());
 		return JSON.writeValueAsString(all);
 	}
 

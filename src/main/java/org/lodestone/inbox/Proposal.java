@@ -18,10 +18,12 @@ import java.util.List;
  * @param decidedBy who accepted or rejected it (the credential's name), or {@code null} while pending
  * @param decidedAt when, or {@code null}
  * @param reason a rejection's reason, or what the accept's import changed
+ * @param change the recorded change of the graph's history the accept made ({@code change:17}), or {@code null}
+ * (pending, rejected, or accepted rows the graph held already)
  */
 public record Proposal(String id, String status, String title, Provenance provenance, String text, ProposedRows rows,
 		List<QuoteSpan> quotes, List<String> notes, Instant createdAt, String decidedBy, Instant decidedAt,
-		String reason) {
+		String reason, String change) {
 
 	/** Waiting for a reviewer. */
 	public static final String PENDING = "pending";

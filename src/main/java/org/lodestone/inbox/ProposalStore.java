@@ -91,18 +91,20 @@ class ProposalStore implements ApplicationRunner {
 	 * @param decidedBy who decided
 	 * @param decidedAt when
 	 * @param reason why (a rejection) or what the import changed (an accept)
+	 * @param change the recorded change an accept made, or {@code null}
 	 * @param edited the rows as accepted when the reviewer edited them, else {@code null}
 	 * @param quotes the quotes of the edited rows, else {@code null}
 	 * @return whether the proposal was still pending, so this decision counted
 	 */
-	boolean decide(String id, String status, String decidedBy, Instant decidedAt, String reason, ProposedRows edited,
-			List<QuoteSpan> quotes) {
+	boolean decide(String id, String status, String decidedBy, Instant decidedAt, String reason, String change,
+			ProposedRows edited, List<QuoteSpan> quotes) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("status", status);
 		parameters.put("decidedBy", decidedBy);
 		parameters.put("decidedAt", utc(decidedAt));
 		parameters.put("reason", reason);
+		parameters.put("change", change);
 		parameters.put("rows", (edited != null) ? this.json.writeValueAsString(edited) : null);
 		parameters.put("rowCount", (edited != null) ? edited.size() : null);
 		parameters.put("quotes", (edited != null) ? this.json.writeValueAsString(quotes) : null);

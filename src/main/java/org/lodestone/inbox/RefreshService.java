@@ -1,9 +1,12 @@
 package org.lodestone.inbox;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lodestone.graph.ExternalId;
+import org.lodestone.ingest.FtmCrossReference;
 import org.lodestone.neo4j.CypherResources;
 import org.lodestone.neo4j.GraphReads;
 import org.lodestone.request.InvalidRequestException;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Service;
 public class RefreshService {
 
 	/** The connectors {@link #refresh} knows. */
-	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME);
+	public static final List<String> CONNECTORS = List.of(FederalRegisterConnector.NAME, OpenSanctionsConnector.NAME,
+			UsgsMcsConnector.NAME);
 
 	private static final String APPLICATION = "lodestone-inbox-connector";
 
@@ -30,6 +34,13 @@ public class RefreshService {
 
 	private static final String ACTORS = CypherResources.load(RefreshService.class, "actors.cypher");
 
+	private static final String ALL_ACTORS = CypherResources.load(RefreshService.class, "all-actors.cypher");
+
+	private static final String HOLDS_RELATIONSHIP = CypherResources.load(RefreshService.class,
+			"holds-relationship.cypher");
+
+	private static final String PERIODS = CypherResources.load(RefreshService.class, "relationship-periods.cypher");
+
 	private final DocumentFetcher fetcher;
 
 	private final FederalRegisterConnector federalRegister;
@@ -38,21 +49,47 @@ public class RefreshService {
 
 	private final GraphReads reads;
 
-	private final String federalRegisterUrl;
+	private final OpenSanctionsConnector openSanctions;
+
+	private final UsgsMcsConnector usgs;
+
+	private final Map<String, String> urls;
 
 	@Autowired
-	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister, InboxService inbox,
-			GraphReads reads, InboxProperties properties) {
-		this(fetcher, federalRegister, inbox, reads, properties.federalRegister().url());
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, UsgsMcsConnector usgs, InboxService inbox, GraphReads reads,
+			InboxProperties properties) {
+		this(fetcher, federalRegister, openSanctions, usgs, inbox, reads,
+				Map.of(FederalRegisterConnector.NAME, properties.federalRegister().url(), OpenSanctionsConnector.NAME,
+						properties.opensanctions().url(), UsgsMcsConnector.NAME, properties.usgs().url()));
 	}
 
 	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister, InboxService inbox,
 			GraphReads reads, String federalRegisterUrl) {
+		this(fetcher, federalRegister, new OpenSanctionsConnector(InboxProperties.OpenSanctions.DEFAULT_DATASETS),
+				inbox, reads, federalRegisterUrl, InboxProperties.OpenSanctions.DEFAULT_URL);
+	}
+
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, InboxService inbox, GraphReads reads, String federalRegisterUrl,
+			String openSanctionsUrl) {
+		this(fetcher, federalRegister, openSanctions,
+				new UsgsMcsConnector(InboxProperties.Usgs.DEFAULT_MINERALS, InboxProperties.Usgs.DEFAULT_COUNTRIES,
+						InboxProperties.Usgs.DEFAULT_EDITIONS),
+				inbox, reads, Map.of(FederalRegisterConnector.NAME, federalRegisterUrl, OpenSanctionsConnector.NAME,
+						openSanctionsUrl, UsgsMcsConnector.NAME, ""));
+	}
+
+	RefreshService(DocumentFetcher fetcher, FederalRegisterConnector federalRegister,
+			OpenSanctionsConnector openSanctions, UsgsMcsConnector usgs, InboxService inbox, GraphReads reads,
+			Map<String, String> urls) {
 		this.fetcher = fetcher;
 		this.federalRegister = federalRegister;
+		this.openSanctions = openSanctions;
+		this.usgs = usgs;
 		this.inbox = inbox;
 		this.reads = reads;
-		this.federalRegisterUrl = federalRegisterUrl;
+		this.urls = Map.copyOf(urls);
 	}
 
 	/**
@@ -62,15 +99,45 @@ public class RefreshService {
 	 * @throws ConnectorException when the document cannot be retrieved or read; nothing is proposed
 	 */
 	public RefreshReport refresh(String connector, String location) {
-		if (!FederalRegisterConnector.NAME.equals(connector)) {
+		checkConnector(connector);
+		String where = (location != null) ? location : this.urls.getOrDefault(connector, "");
+		if (where.isBlank()) {
+			throw new ConnectorException(connector, "no URL is configured for " + connector
+					+ "; give a URL or file (the refresh command's second argument)");
+		}
+		return propose(connector, this.fetcher.fetch(connector, where));
+	}
+
+	/**
+	 * Runs a connector on a document a person uploaded, such as an OpenSanctions dataset file or a USGS data
+	 * release's zip downloaded elsewhere: the same reading, checks and proposals as {@link #refresh}.
+	 * @param connector one of {@link #CONNECTORS}
+	 * @param name the file's name, for the provenance
+	 * @param bytes its content
+	 * @return what was proposed and what was skipped
+	 * @throws ConnectorException when the content cannot be read; nothing is proposed
+	 */
+	public RefreshReport upload(String connector, String name, byte[] bytes) {
+		checkConnector(connector);
+		return propose(connector, this.fetcher.uploaded(connector, name, bytes));
+	}
+
+	private RefreshReport propose(String connector, FetchedDocument document) {
+		StoredGraph graph = new StoredGraph();
+		ConnectorRun run = switch (connector) {
+			case FederalRegisterConnector.NAME -> this.federalRegister.read(document, graph);
+			case OpenSanctionsConnector.NAME -> this.openSanctions.read(document, graph);
+			default -> this.usgs.read(document, graph);
+		};
+		List<InboxService.Proposed> proposed = this.inbox.propose(run.drafts());
+		return new RefreshReport(connector, document.location(), document.sha256(), proposed, run.skipped());
+	}
+
+	private static void checkConnector(String connector) {
+		if (!CONNECTORS.contains(connector)) {
 			throw new InvalidRequestException("connector",
 					"no such connector; the connectors are " + String.join(", ", CONNECTORS));
 		}
-		String where = (location != null) ? location : this.federalRegisterUrl;
-		FetchedDocument document = this.fetcher.fetch(connector, where);
-		FederalRegisterConnector.Run run = this.federalRegister.read(document, new StoredGraph());
-		List<InboxService.Proposed> proposed = this.inbox.propose(run.drafts());
-		return new RefreshReport(connector, document.location(), document.sha256(), proposed, run.skipped());
 	}
 
 	private final class StoredGraph implements KnownGraph {
@@ -97,6 +164,37 @@ public class RefreshService {
 				.map(row -> new NamedActor((String) row.get("id"), (String) row.get("name"),
 						(List<String>) row.get("names")))
 				.toList();
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public List<FtmCrossReference.Actor> allActors() {
+			return RefreshService.this.reads.list(ALL_ACTORS, Map.of(), APPLICATION).stream().map(row -> {
+				Map<ExternalId, String> identifiers = new EnumMap<>(ExternalId.class);
+				for (ExternalId scheme : ExternalId.values()) {
+					if (row.get(scheme.property()) instanceof String value) {
+						identifiers.put(scheme, value);
+					}
+				}
+				return new FtmCrossReference.Actor((String) row.get("id"), Boolean.TRUE.equals(row.get("person")),
+						(List<String>) row.get("names"), identifiers);
+			}).toList();
+		}
+
+		@Override
+		public List<String> periods(String from, String type, String to) {
+			return RefreshService.this.reads
+				.list(PERIODS, Map.of("from", from, "type", type, "to", to), APPLICATION)
+				.stream()
+				.map(row -> (String) row.get("validFrom"))
+				.toList();
+		}
+
+		@Override
+		public boolean holdsRelationship(String from, String type, String to) {
+			return Boolean.TRUE.equals(RefreshService.this.reads
+				.single(HOLDS_RELATIONSHIP, Map.of("from", from, "type", type, "to", to), APPLICATION)
+				.get("held"));
 		}
 
 	}

@@ -37,9 +37,22 @@ public record Dataset(List<Source> sources, List<Entity> entities, List<Relation
 	 * @param type news, official, filing, statement, analysis or data
 	 * @param checkedOn when someone last checked the cited facts and quotes against this publication, or {@code null}
 	 * @param checkedWhere which copy was read and where in it the cited facts stand, or {@code null}
+	 * @param retrievedAt when a connector retrieved it, an ISO-8601 UTC instant ({@code 2026-12-04T22:03:37Z}), or
+	 * {@code null} for a source entered by hand
+	 * @param contentSha256 the SHA-256 of the content the connector retrieved, 64 lowercase hex digits; present exactly
+	 * when {@code retrievedAt} is
 	 */
 	public record Source(String id, String publisher, String title, LocalDate date, String url, String type,
-			LocalDate checkedOn, String checkedWhere) {
+			LocalDate checkedOn, String checkedWhere, String retrievedAt, String contentSha256) {
+
+		/**
+		 * A source entered by hand: no retrieval recorded.
+		 */
+		public Source(String id, String publisher, String title, LocalDate date, String url, String type,
+				LocalDate checkedOn, String checkedWhere) {
+			this(id, publisher, title, date, url, type, checkedOn, checkedWhere, null, null);
+		}
+
 	}
 
 	/**

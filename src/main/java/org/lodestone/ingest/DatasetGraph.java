@@ -65,6 +65,8 @@ public final class DatasetGraph implements IndexedGraph {
 		props.put("type", source.type());
 		putIfPresent(props, "checkedOn", source.checkedOn());
 		putIfPresent(props, "checkedWhere", source.checkedWhere());
+		putIfPresent(props, "retrievedAt", source.retrievedAt());
+		putIfPresent(props, "contentSha256", source.contentSha256());
 		return new GraphNode(source.id(), List.of(GraphNode.SOURCE), props);
 	}
 

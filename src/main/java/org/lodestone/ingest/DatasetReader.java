@@ -52,7 +52,7 @@ public final class DatasetReader {
 	public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
 	public static final List<String> SOURCE_COLUMNS = List.of("id", "publisher", "title", "date", "url", "type",
-			"checkedOn", "checkedWhere");
+			"checkedOn", "checkedWhere", "retrievedAt", "contentSha256");
 
 	public static final List<String> ENTITY_COLUMNS = List.of("id", "subtype", "name", "aliases", "description",
 			"announced", "effective", "suspendedUntil", "rescinded", "sources", "wikidata", "lei", "uscc",
@@ -79,6 +79,12 @@ public final class DatasetReader {
 			"sources");
 
 	private static final Pattern SOURCE_ID = Pattern.compile("src:[a-z0-9][a-z0-9.-]*");
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+	// Seconds or fractions, always UTC ('Z'), so the text sorts as the instants do.
+	private static final Pattern UTC_INSTANT = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
 	private static final Pattern ENTITY_ID = Pattern.compile("([a-z]+):[a-z0-9][a-z0-9.-]*");
 
@@ -370,8 +376,23 @@ public final class DatasetReader {
 			if (checkedOn == null && checkedWhere != null) {
 				row.problem(this, "'checkedOn' is required with 'checkedWhere': the date of the check");
 			}
+			String retrievedAt = row.get("retrievedAt");
+			String contentSha256 = row.get("contentSha256");
+			if (retrievedAt != null && !isUtcInstant(retrievedAt)) {
+				row.problem(this, "retrievedAt '" + retrievedAt + "' is not an ISO-8601 UTC instant such as "
+						+ "2026-12-04T22:03:37Z");
+			}
+			if (contentSha256 != null && !SHA256.matcher(contentSha256).matches()) {
+				row.problem(this, "contentSha256 '" + contentSha256 + "' is not a SHA-256 in 64 lowercase hex digits");
+			}
+			// A retrieval is recorded whole or not at all: a time without the content's hash proves nothing, and a hash
+			// without a time cannot be dated.
+			if ((retrievedAt == null) != (contentSha256 == null)) {
+				row.problem(this, "'retrievedAt' and 'contentSha256' go together: a connector's source records both");
+			}
 			if (this.problems.size() == before) {
-				sources.add(new Dataset.Source(id, publisher, title, date, url, type, checkedOn, checkedWhere));
+				sources.add(new Dataset.Source(id, publisher, title, date, url, type, checkedOn, checkedWhere,
+						retrievedAt, contentSha256));
 			}
 		}
 		return sources;
@@ -636,6 +657,19 @@ public final class DatasetReader {
 			if (!sourceIds.contains(source)) {
 				row.problem(this, "cites unknown source '" + source + "'");
 			}
+		}
+	}
+
+	private static boolean isUtcInstant(String text) {
+		if (!UTC_INSTANT.matcher(text).matches()) {
+			return false;
+		}
+		try {
+			java.time.Instant.parse(text);
+			return true;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return false;
 		}
 	}
 

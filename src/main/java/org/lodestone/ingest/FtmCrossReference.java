@@ -42,7 +42,7 @@ public final class FtmCrossReference {
 
 	private final Map<String, List<String>> byIdentifier = new HashMap<>();
 
-	private final Map<String, List<Dataset.Entity>> byName = new HashMap<>();
+	private final Map<String, List<Actor>> byName = new HashMap<>();
 
 	/**
 	 * One possible match.
@@ -64,20 +64,46 @@ public final class FtmCrossReference {
 	}
 
 	/**
+	 * An actor to match against, as a dataset or the stored graph holds it.
+	 *
+	 * @param id its id
+	 * @param person whether it is a Person (a person's name matches only a person, an organisation's only others)
+	 * @param names its name and aliases
+	 * @param identifiers its external ids by scheme
+	 */
+	public record Actor(String id, boolean person, List<String> names, Map<ExternalId, String> identifiers) {
+
+		public Actor {
+			names = List.copyOf(names);
+			identifiers = Map.copyOf(identifiers);
+		}
+
+	}
+
+	/**
 	 * @param dataset the actors to match against
 	 */
 	public FtmCrossReference(Dataset dataset) {
-		for (Dataset.Entity entity : dataset.entities()) {
-			if (entity.subtype().kind() != Kind.ACTOR) {
-				continue;
-			}
-			entity.identifiers().forEach((scheme, value) -> this.byIdentifier
-				.computeIfAbsent(scheme.property() + "|" + value, key -> new ArrayList<>()).add(entity.id()));
-			for (String name : names(entity)) {
+		this(dataset.entities()
+			.stream()
+			.filter(entity -> entity.subtype().kind() == Kind.ACTOR)
+			.map(entity -> new Actor(entity.id(), entity.subtype() == Subtype.PERSON, names(entity),
+					entity.identifiers()))
+			.toList());
+	}
+
+	/**
+	 * @param actors the actors to match against, such as the ones the stored graph holds
+	 */
+	public FtmCrossReference(List<Actor> actors) {
+		for (Actor actor : actors) {
+			actor.identifiers().forEach((scheme, value) -> this.byIdentifier
+				.computeIfAbsent(scheme.property() + "|" + value, key -> new ArrayList<>()).add(actor.id()));
+			for (String name : actor.names()) {
 				String normalized = normalize(name);
 				// Short names and acronyms (US, Xi, TEL) name too many others to be worth a candidate.
-				if (normalized.length() >= MIN_NAME) {
-					this.byName.computeIfAbsent(normalized, key -> new ArrayList<>()).add(entity);
+				if (normalized.length() >= MIN_NAME && !this.byName.getOrDefault(normalized, List.of()).contains(actor)) {
+					this.byName.computeIfAbsent(normalized, key -> new ArrayList<>()).add(actor);
 				}
 			}
 		}
@@ -167,9 +193,9 @@ public final class FtmCrossReference {
 		Set<String> names = new LinkedHashSet<>(values(properties.path("name")));
 		names.addAll(values(properties.path("alias")));
 		for (String each : names) {
-			for (Dataset.Entity actor : this.byName.getOrDefault(normalize(each), List.of())) {
+			for (Actor actor : this.byName.getOrDefault(normalize(each), List.of())) {
 				// A person's name matches a person; an organisation's, any other actor.
-				if ((actor.subtype() == Subtype.PERSON) == person) {
+				if (actor.person() == person) {
 					found.putIfAbsent(actor.id() + "|" + id,
 							new Candidate(actor.id(), id, schema, name, "name '" + each + "'"));
 				}

@@ -40,4 +40,12 @@ public record ImportOptions(String by, String reason, boolean fullSnapshot, List
 		return new ImportOptions(by, null, false, List.of(), false);
 	}
 
+	/**
+	 * @param why the reason to record
+	 * @return these options with that reason
+	 */
+	public ImportOptions withReason(String why) {
+		return new ImportOptions(this.by, why, this.fullSnapshot, this.retract, this.reasonRequired);
+	}
+
 }

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks a request body's declared shape before a byte of it is read. A body declared larger than
  * {@code lodestone.limits.max-json-body} is refused with 413. A {@code Content-Type} that is not a concrete media type
  * ({@code application/*+json} gave a 500) is refused with 415. Uploads ({@code multipart/form-data}) are accepted only
- * by {@code POST /api/import}, which needs a WRITE credential and has its own limits,
+ * by {@code POST /api/import} and the inbox's {@code POST /api/inbox/connectors/{connector}/documents}, which need a
+ * WRITE credential (checked before the body is parsed) and have their own limits,
  * {@code spring.servlet.multipart.*}: anywhere else the servlet container would spool them to disk before any check
  * (239 MB for one anonymous request to {@code /api/cypher}). A body sent without a declared length is cut off by
  * Jackson's document length limit instead (400).
@@ -27,6 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BodySizeFilter extends OncePerRequestFilter {
 
 	private static final String IMPORT = "/api/import";
+
+	// A connector's name is letters and hyphens; any other path keeps uploads out.
+	private static final java.util.regex.Pattern INBOX_UPLOAD = java.util.regex.Pattern
+		.compile("/api/inbox/connectors/[a-z-]{1,40}/documents");
 
 	private final RequestLimits limits;
 
@@ -59,10 +64,12 @@ final class BodySizeFilter extends OncePerRequestFilter {
 		}
 		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT)
 			.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-		if (multipart && !("POST".equals(request.getMethod()) && IMPORT.equals(request.getRequestURI()))) {
+		if (multipart && !("POST".equals(request.getMethod()) && (IMPORT.equals(request.getRequestURI())
+				|| INBOX_UPLOAD.matcher(request.getRequestURI()).matches()))) {
 			this.problems.write(request, response, ProblemResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-					"Uploads (multipart/form-data) are accepted only by POST " + IMPORT));
+					"Uploads (multipart/form-data) are accepted only by POST " + IMPORT
+							+ " and POST /api/inbox/connectors/{connector}/documents"));
 			return;
 		}
 		if (!multipart && length > max) {

@@ -163,6 +163,23 @@ class ExportFormatsTests {
 	}
 
 	@Test
+	void aSourcesRetrievalRecordSurvivesTheJsonGraphAndTheNeo4jAdminHeader(@TempDir Path dir) throws Exception {
+		byte[] csv = """
+				id,publisher,title,date,url,type,retrievedAt,contentSha256
+				src:federalregister-2024-12-31-2024-31396,Federal Register,Air Plan Revisions,2024-12-31,https://www.federalregister.gov/d/2024-31396,official,2026-12-04T22:03:37.120Z,7e99845523f0153740bd626006091c115fdbf44f55d6e9cc5e6a265735a56eab
+				""".getBytes(StandardCharsets.UTF_8);
+		Dataset retrieved = DatasetReader
+			.read(List.of(new DatasetFile("sources.csv", () -> new ByteArrayInputStream(csv))));
+		Path file = dir.resolve("retrieved.json");
+		Files.writeString(file, write(new JsonGraphExporter(), new DatasetGraph(retrieved)));
+		Dataset read = DatasetReader.read(DatasetFile.fromPath(file));
+		assertThat(read).isEqualTo(retrieved);
+		assertThat(read.sources().get(0).contentSha256())
+			.isEqualTo("7e99845523f0153740bd626006091c115fdbf44f55d6e9cc5e6a265735a56eab");
+		assertThat(Attribute.NODE).extracting(Attribute::name).contains("retrievedAt", "contentSha256");
+	}
+
+	@Test
 	void jsonGraphGoesThroughTheSameChecksAsCsv(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("broken.json");
 		Files.writeString(file, """

@@ -101,7 +101,8 @@ class FederalRegisterConnectorIT extends IntegrationTest {
 				"Air Plan Revisions; California; Feather River Air Quality Management District", "date", "2024-12-31",
 				"url", "https://www.federalregister.gov/documents/2024/12/31/2024-31396/air-plan-revisions-california-"
 						+ "feather-river-air-quality-management-district",
-				"type", "official"));
+				"type", "official", "retrievedAt", proposal.provenance().retrievedAt().toString(), "contentSha256",
+				SHA256));
 		assertThat(proposal.rows().entities()).hasSize(2);
 		assertThat(proposal.rows().entities().get(0)).containsEntry("id", "agency:us-epa")
 			.containsEntry("subtype", "Agency")

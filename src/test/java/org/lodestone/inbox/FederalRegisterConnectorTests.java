@@ -68,7 +68,7 @@ class FederalRegisterConnectorTests {
 				""".formatted(ABSTRACT);
 		FederalRegisterConnector connector = new FederalRegisterConnector(
 				InboxProperties.FederalRegister.DEFAULT_AGENCIES);
-		FederalRegisterConnector.Run run = connector.read(
+		ConnectorRun run = connector.read(
 				FetchedDocument.of("test", document.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.EPOCH),
 				new Graph(List.of(CHINA, RUSSIA, UNITED_STATES, HUAWEI)));
 		assertThat(run.drafts()).hasSize(1);
@@ -97,6 +97,24 @@ class FederalRegisterConnectorTests {
 		@Override
 		public List<NamedActor> actors() {
 			return this.named;
+		}
+
+		@Override
+		public List<org.lodestone.ingest.FtmCrossReference.Actor> allActors() {
+			return this.named.stream()
+				.map(actor -> new org.lodestone.ingest.FtmCrossReference.Actor(actor.id(), false, actor.names(),
+						Map.of()))
+				.toList();
+		}
+
+		@Override
+		public List<String> periods(String from, String type, String to) {
+			return List.of();
+		}
+
+		@Override
+		public boolean holdsRelationship(String from, String type, String to) {
+			return false;
 		}
 
 	}

@@ -126,8 +126,31 @@ class InboxIT extends IntegrationTest {
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("accepted")
 			.jsonPath("$.decidedBy").isEqualTo("ci-writer")
-			.jsonPath("$.reason").value(reason -> assertThat(reason.toString()).contains("relationships 1 created"));
+			.jsonPath("$.reason").value(reason -> assertThat(reason.toString()).contains("relationships 1 created"))
+			.jsonPath("$.change").value(change -> assertThat(change.toString()).matches("change:[0-9]+"));
 		assertThat(statementHeld()).isTrue();
+
+		// The accept is a recorded version: its change is the reviewer's, and its reason names the proposal.
+		Map<?, ?> accepted = (Map<?, ?>) this.rest.get().uri("/api/inbox/{id}", id)
+			.header("X-API-Key", TestCredentials.READ_KEY)
+			.exchange()
+			.expectBody(Map.class).returnResult().getResponseBody().get("proposal");
+		String change = (String) accepted.get("change");
+		this.rest.get().uri("/api/changes?limit=200").header("X-API-Key", TestCredentials.READ_KEY).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.changes[?(@.changeId == '" + change + "')].by").isEqualTo(List.of("ci-writer"))
+			.jsonPath("$.changes[?(@.changeId == '" + change + "')].reason")
+			.isEqualTo(List.of("accepts inbox " + id + " (document: Ross on the Huawei listing (Converge Digest))"));
+
+		// The README's tour ends here: the accepted fact answers a path question, with its quote and source.
+		this.rest.get().uri("/api/paths?from=person:wilbur-ross&to={policy}&types=STATED&maxDepth=1", POLICY)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.paths[0].hops[0].type").isEqualTo("STATED")
+			.jsonPath("$.paths[0].hops[0].quote").isEqualTo(QUOTE)
+			.jsonPath("$.paths[0].hops[0].sources[0].url").isEqualTo(URL);
 		assertThat(this.driver.executableQuery("""
 				MATCH (:Entity {id: 'person:wilbur-ross'})-[r:STATED]->(:Entity {id: $policy}) RETURN properties(r) AS p
 				""").withParameters(Map.of("policy", POLICY)).execute().records().get(0).get("p").asMap())

@@ -127,6 +127,8 @@ class InboxPageIT extends IntegrationTest {
 		chromium.screenshot("inbox-review");
 		browser.findElement(By.id("accept")).click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Accepted by ci-writer"));
+		assertThat(browser.findElement(By.xpath("//*[@id='provenance']/dt[.='recorded as']/following-sibling::dd[1]"))
+			.getText()).as("the accept is a recorded change of the graph's history").matches("change:[0-9]+");
 		assertThat(this.driver.executableQuery("""
 				MATCH (:Entity {id: 'person:wilbur-ross'})-[r:STATED]->(:Entity {id: $policy}) RETURN r.quote AS quote
 				""").withParameters(Map.of("policy", InboxIT.POLICY)).execute().records().get(0).get("quote").asString())

@@ -114,8 +114,8 @@ class DatasetReaderTests {
 		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
 				() -> DatasetReader.read(List.of(file("sources.csv", sources), file("notes.csv", "a,b\n1,2\n"))));
 		assertThat(ex.problems()).extracting(DatasetProblem::toString)
-			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
-					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere",
+			.contains("data/sources.csv:1: missing required column 'title'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere,retrievedAt,contentSha256",
+					"data/sources.csv:1: unknown column 'headline'; the columns are id,publisher,title,date,url,type,checkedOn,checkedWhere,retrievedAt,contentSha256",
 					"data/notes.csv: unknown file: names start with sources, entities, identifiers or relationships, or end with .json");
 	}
 
@@ -166,6 +166,42 @@ class DatasetReaderTests {
 		// The defaults (day, start) are not stored: an edge without them reads the same as before the columns.
 		assertThat(DatasetGraph.edge(DatasetReader.read(files(SOURCES, ENTITIES, RELATIONSHIPS)).relationships().get(0))
 			.properties()).doesNotContainKeys("precision", "basis");
+	}
+
+	@Test
+	void aConnectorsSourceCarriesItsRetrievalTimeAndContentHashIntoTheGraph() {
+		String sources = """
+				id,publisher,title,date,url,type,retrievedAt,contentSha256
+				src:federalregister-2024-12-31-2024-31396,Federal Register,Air Plan Revisions,2024-12-31,https://www.federalregister.gov/d/2024-31396,official,2026-12-04T22:03:37.120Z,7e99845523f0153740bd626006091c115fdbf44f55d6e9cc5e6a265735a56eab
+				""";
+		Dataset dataset = DatasetReader.read(List.of(file("sources.csv", sources)));
+		assertThat(dataset.sources().get(0).retrievedAt()).isEqualTo("2026-12-04T22:03:37.120Z");
+		assertThat(DatasetGraph.node(dataset.sources().get(0)).properties())
+			.containsEntry("retrievedAt", "2026-12-04T22:03:37.120Z")
+			.containsEntry("contentSha256", "7e99845523f0153740bd626006091c115fdbf44f55d6e9cc5e6a265735a56eab");
+		// A source entered by hand has neither, and stores neither.
+		assertThat(DatasetGraph.node(DatasetReader.read(files(SOURCES, ENTITIES, RELATIONSHIPS)).sources().get(0))
+			.properties()).doesNotContainKeys("retrievedAt", "contentSha256");
+	}
+
+	@Test
+	void refusesARetrievalRecordThatIsHalfThereOrMalformed() {
+		String sources = """
+				id,publisher,title,date,url,type,retrievedAt,contentSha256
+				src:a,Federal Register,A,2024-12-31,https://www.federalregister.gov/d/a,official,2026-12-04T22:03:37Z,
+				src:b,Federal Register,B,2024-12-31,https://www.federalregister.gov/d/b,official,2026-12-04 22:03,7e99845523f0153740bd626006091c115fdbf44f55d6e9cc5e6a265735a56eab
+				src:c,Federal Register,C,2024-12-31,https://www.federalregister.gov/d/c,official,2026-12-04T23:03:37+01:00,7E99845523F0153740BD626006091C115FDBF44F55D6E9CC5E6A265735A56EAB
+				""";
+		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
+				() -> DatasetReader.read(List.of(file("sources.csv", sources))));
+		assertThat(ex.problems()).extracting(DatasetProblem::toString)
+			.anySatisfy(p -> assertThat(p).contains("sources.csv:2")
+				.contains("'retrievedAt' and 'contentSha256' go together"))
+			.anySatisfy(p -> assertThat(p).contains("sources.csv:3")
+				.contains("retrievedAt '2026-12-04 22:03' is not an ISO-8601 UTC instant"))
+			.anySatisfy(p -> assertThat(p).contains("sources.csv:4").contains("is not an ISO-8601 UTC instant"))
+			.anySatisfy(p -> assertThat(p).contains("sources.csv:4")
+				.contains("is not a SHA-256 in 64 lowercase hex digits"));
 	}
 
 	@Test
