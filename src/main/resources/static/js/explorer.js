@@ -615,7 +615,9 @@
     panel.dataset.kind = 'node';
     panel.dataset.id = summary.id;
     try {
-      const entity = await api(`api/entities/${encodeURIComponent(summary.id)}`);
+      // Read at knownAt when the address asks for it, like the paths and neighbours beside it.
+      const known = state.knownAt ? `?knownAt=${encodeURIComponent(state.knownAt)}` : '';
+      const entity = await api(`api/entities/${encodeURIComponent(summary.id)}${known}`);
       if (state.selected !== summary.id) return;
       renderEntity(panel, entity, element);
     } catch (error) {

@@ -68,8 +68,8 @@ class EntityController {
 	}
 
 	@GetMapping("/{id}")
-	EntityDetails details(@PathVariable String id) {
-		return this.entities.details(id);
+	EntityDetails details(@PathVariable String id, @RequestParam(required = false) String knownAt) {
+		return this.recorded.read(knownAt, () -> this.entities.details(id));
 	}
 
 	@GetMapping("/{id}/neighbors")

@@ -112,8 +112,9 @@ class HistoryController {
 				"Lodestone: changes to " + id, self(), base(), page));
 	}
 
-	// Beside GET /api/entities/{id}, which answers without knownAt and is left exactly as it was.
-	@GetMapping(path = "/api/entities/{id}", params = "knownAt")
+	// The versions that were the graph's word at knownAt, with when and by whom each was recorded (what a citation of
+	// the graph needs); GET /api/entities/{id}?knownAt= gives the entity's details as read then, in their usual shape.
+	@GetMapping(path = "/api/entities/{id}/history", params = "knownAt")
 	KnownEntity knownAt(@PathVariable String id, @RequestParam String knownAt) {
 		Instant at = requiredKnownAt(knownAt);
 		return this.history.knownAt(id, at);

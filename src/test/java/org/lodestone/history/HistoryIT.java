@@ -238,17 +238,27 @@ class HistoryIT extends IntegrationTest {
 	void knownAtBeforeAndAfterACorrectionGivesTheTwoAnswers() {
 		Instant before = this.added.recordedAt().toInstant();
 		Instant after = this.corrected.recordedAt().toInstant();
-		this.rest.get().uri("/api/entities/company:feed-a?knownAt={at}", before).exchange()
+		// The versions that were the graph's word then, with their recording.
+		this.rest.get().uri("/api/entities/company:feed-a/history?knownAt={at}", before).exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.entity.properties.name").isEqualTo("Feed A")
 			.jsonPath("$.relationships[0].properties.validFrom").isEqualTo("2025-01-01");
-		this.rest.get().uri("/api/entities/company:feed-a?knownAt={at}", after).exchange()
+		this.rest.get().uri("/api/entities/company:feed-a/history?knownAt={at}", after).exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.relationships[0].properties.validFrom").isEqualTo("2025-02-01")
 			.jsonPath("$.relationships[0].recorded.by").isEqualTo("feed-analyst");
+		// The entity's details in their usual shape, read from the graph as recorded then.
+		this.rest.get().uri("/api/entities/company:feed-a?knownAt={at}", before).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.name").isEqualTo("Feed A")
+			.jsonPath("$.relationships").isEqualTo(1)
+			.jsonPath("$.entity").doesNotExist();
 		// Before it was first recorded the graph did not know it.
+		this.rest.get().uri("/api/entities/company:feed-a/history?knownAt={at}", before.minusMillis(1)).exchange()
+			.expectStatus().isNotFound();
 		this.rest.get().uri("/api/entities/company:feed-a?knownAt={at}", before.minusMillis(1)).exchange()
 			.expectStatus().isNotFound();
 		// Without knownAt the entity endpoint answers as it always did.
