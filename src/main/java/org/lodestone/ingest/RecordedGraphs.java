@@ -102,13 +102,16 @@ public class RecordedGraphs implements DisposableBean {
 	 * ({@code lodestone.history.replica-directory})
 	 * @param rebuildTimeout how long reading the versions of one recorded graph may take
 	 * ({@code lodestone.history.rebuild-timeout})
+	 * @param rebuildWait how long a read at {@code knownAt} may wait for the one builder of recorded graphs before it
+	 * is refused ({@code lodestone.history.rebuild-wait})
 	 */
 	public RecordedGraphs(ScopedGraphReads reads, @Value("${lodestone.history.replicas:2}") int replicas,
 			@Value("${lodestone.history.replica-page-cache:64m}") String pageCache,
 			@Value("${lodestone.history.replica-directory:}") String directory,
-			@Value("${lodestone.history.rebuild-timeout:10m}") Duration rebuildTimeout) {
+			@Value("${lodestone.history.rebuild-timeout:10m}") Duration rebuildTimeout,
+			@Value("${lodestone.history.rebuild-wait:30s}") Duration rebuildWait) {
 		this.reads = reads;
-		this.replicas = new ReplicaCache<>(replicas);
+		this.replicas = new ReplicaCache<>(replicas, rebuildWait);
 		this.pageCache = pageCache;
 		this.directorySetting = directory;
 		this.rebuildTimeout = rebuildTimeout;

@@ -1,5 +1,9 @@
 package org.lodestone.ingest;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,7 +15,8 @@ import java.util.function.LongFunction;
  * The replicas of recorded graphs kept between reads, by change number, least recently used first out. A replica is
  * leased for the length of one read: one evicted while in use is closed when its last lease ends, never under a
  * read. At most one replica is built at a time (a build is a bulk load: two at once would only share the cores),
- * while reads of the replicas already built go on.
+ * while reads of the replicas already built go on; a read that would wait longer than a bound for the builder is
+ * refused ({@link RecordedGraphBusyException}) instead of holding its request thread behind rebuilds.
  *
  * @param <R> the replica
  */
@@ -22,16 +27,20 @@ final class ReplicaCache<R extends AutoCloseable> implements AutoCloseable {
 	// Access order: the eldest entry is the least recently leased.
 	private final LinkedHashMap<Long, Entry<R>> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-	private final Object building = new Object();
+	private final ReentrantLock building = new ReentrantLock();
+
+	private final Duration wait;
 
 	/**
 	 * @param capacity how many replicas stay built between reads; 0 builds one per read and closes it after
+	 * @param wait how long a read may wait for the builder (another read's build, or the one it needs)
 	 */
-	ReplicaCache(int capacity) {
+	ReplicaCache(int capacity, Duration wait) {
 		if (capacity < 0) {
 			throw new IllegalArgumentException("The replica cache capacity may not be negative, got " + capacity);
 		}
 		this.capacity = capacity;
+		this.wait = wait;
 	}
 
 	/**
@@ -44,7 +53,15 @@ final class ReplicaCache<R extends AutoCloseable> implements AutoCloseable {
 		if (lease != null) {
 			return lease;
 		}
-		synchronized (this.building) {
+		if (!acquireBuilder(key)) {
+			// Built meanwhile by the read that held the builder?
+			lease = leaseBuilt(key);
+			if (lease != null) {
+				return lease;
+			}
+			throw new RecordedGraphBusyException(key, this.wait);
+		}
+		try {
 			lease = leaseBuilt(key);
 			if (lease != null) {
 				return lease;
@@ -66,6 +83,19 @@ final class ReplicaCache<R extends AutoCloseable> implements AutoCloseable {
 			}
 			evicted.forEach(Entry::close);
 			return new Lease<>(this, entry);
+		}
+		finally {
+			this.building.unlock();
+		}
+	}
+
+	private boolean acquireBuilder(long key) {
+		try {
+			return this.building.tryLock(this.wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RecordedGraphBusyException(key, this.wait);
 		}
 	}
 

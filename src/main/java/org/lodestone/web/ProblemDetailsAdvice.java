@@ -14,6 +14,7 @@ import org.lodestone.inbox.ProposalDecidedException;
 import org.lodestone.inbox.ProposalNotFoundException;
 import org.lodestone.ingest.ImportInProgressException;
 import org.lodestone.ingest.InvalidDatasetException;
+import org.lodestone.ingest.RecordedGraphBusyException;
 import org.lodestone.neo4j.GraphUnavailableException;
 import org.lodestone.neo4j.QueryTimeoutException;
 import org.lodestone.reconcile.BatchTooLargeException;
@@ -159,6 +160,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> queryBusy(QueryBusyException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "2")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Server busy", ex.getMessage()));
+	}
+
+	// A knownAt read whose recorded graph is not built while the one builder stays busy: the client asks again.
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> recordedGraphBusy(RecordedGraphBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Server busy", ex.getMessage()));
 	}
 

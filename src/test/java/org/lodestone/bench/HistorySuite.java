@@ -160,7 +160,7 @@ public final class HistorySuite {
 			ScopedGraphReads live = new ScopedGraphReads(recorded.reads());
 			GraphReads without = plain.reads();
 			RecordedGraphs graphs = new RecordedGraphs(live, 2, "256m", this.work.resolve(size + "-replicas")
-				.toString(), Duration.ofMinutes(30));
+				.toString(), Duration.ofMinutes(30), Duration.ofMinutes(30));
 			try {
 				// Before the second correction: neither the live graph nor the first start's.
 				Instant knownAt = changes.get(0).plusMillis(1);
