@@ -1,9 +1,6 @@
 package org.lodestone.inbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,26 +54,26 @@ class FederalRegisterConnectorIT extends IntegrationTest {
 	@Autowired
 	RestTestClient rest;
 
-	HttpServer server;
+	RecordingServer server;
 
 	byte[] fixture;
 
 	@BeforeEach
 	void serveTheRecording() throws IOException {
 		this.fixture = new ClassPathResource("inbox/federal-register/regulatory-document.json").getContentAsByteArray();
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		serve("/api/v1/documents/2024-31396.json", 200, this.fixture);
-		serve("/truncated.json", 200, Arrays.copyOf(this.fixture, 2_000));
-		serve("/no-publication-date.json", 200, new String(this.fixture, StandardCharsets.UTF_8)
+		this.server = new RecordingServer("application/json; charset=utf-8");
+		this.server.serve("/api/v1/documents/2024-31396.json", 200, this.fixture);
+		this.server.serve("/truncated.json", 200, Arrays.copyOf(this.fixture, 2_000));
+		this.server.serve("/no-publication-date.json", 200, new String(this.fixture, StandardCharsets.UTF_8)
 			.replace("\"publication_date\":\"2024-12-31\",", "")
 			.getBytes(StandardCharsets.UTF_8));
-		serve("/unavailable.json", 503, "{\"status\":503}".getBytes(StandardCharsets.UTF_8));
+		this.server.serve("/unavailable.json", 503, "{\"status\":503}".getBytes(StandardCharsets.UTF_8));
 		this.server.start();
 	}
 
 	@AfterEach
 	void stopAndClean() {
-		this.server.stop(0);
+		this.server.close();
 		this.driver.executableQuery("MATCH (p:Proposal {connector: 'federal-register'}) DETACH DELETE p").execute();
 	}
 
@@ -191,17 +187,7 @@ class FederalRegisterConnectorIT extends IntegrationTest {
 	}
 
 	private String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
-	}
-
-	private void serve(String path, int status, byte[] body) {
-		this.server.createContext(path, exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-			exchange.sendResponseHeaders(status, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		return this.server.url(path);
 	}
 
 

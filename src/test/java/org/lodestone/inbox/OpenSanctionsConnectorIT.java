@@ -1,16 +1,12 @@
 package org.lodestone.inbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,23 +43,23 @@ class OpenSanctionsConnectorIT extends IntegrationTest {
 	@Autowired
 	RestTestClient rest;
 
-	HttpServer server;
+	RecordingServer server;
 
 	byte[] fixture;
 
 	@BeforeEach
 	void serveTheRecording() throws IOException {
 		this.fixture = new ClassPathResource("inbox/opensanctions/t1-entities.ftm.json").getContentAsByteArray();
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		serve("/datasets/t1/entities.ftm.json", 200, this.fixture);
-		serve("/truncated.ftm.json", 200, Arrays.copyOf(this.fixture, 3_000));
-		serve("/unavailable.ftm.json", 503, new byte[0]);
+		this.server = new RecordingServer("application/json; charset=utf-8");
+		this.server.serve("/datasets/t1/entities.ftm.json", 200, this.fixture);
+		this.server.serve("/truncated.ftm.json", 200, Arrays.copyOf(this.fixture, 3_000));
+		this.server.serve("/unavailable.ftm.json", 503, new byte[0]);
 		this.server.start();
 	}
 
 	@AfterEach
 	void stopAndClean() {
-		this.server.stop(0);
+		this.server.close();
 		this.driver.executableQuery("MATCH (p:Proposal {connector: 'opensanctions'}) DETACH DELETE p").execute();
 	}
 
@@ -144,17 +140,7 @@ class OpenSanctionsConnectorIT extends IntegrationTest {
 	}
 
 	private String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
-	}
-
-	private void serve(String path, int status, byte[] body) {
-		this.server.createContext(path, exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-			exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		return this.server.url(path);
 	}
 
 }

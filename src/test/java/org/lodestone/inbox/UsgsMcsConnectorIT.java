@@ -1,9 +1,6 @@
 package org.lodestone.inbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,22 +59,22 @@ class UsgsMcsConnectorIT extends IntegrationTest {
 	@TempDir
 	Path temp;
 
-	HttpServer server;
+	RecordingServer server;
 
 	byte[] fixture;
 
 	@BeforeEach
 	void serveTheRecording() throws IOException {
 		this.fixture = new ClassPathResource("inbox/usgs/World_Data.zip").getContentAsByteArray();
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		serve("/mcs2025/World_Data.zip", 200, this.fixture);
-		serve("/truncated.zip", 200, Arrays.copyOf(this.fixture, 10_000));
+		this.server = new RecordingServer("application/zip");
+		this.server.serve("/mcs2025/World_Data.zip", 200, this.fixture);
+		this.server.serve("/truncated.zip", 200, Arrays.copyOf(this.fixture, 10_000));
 		this.server.start();
 	}
 
 	@AfterEach
 	void stopAndPutTheGraphBack() {
-		this.server.stop(0);
+		this.server.close();
 		this.driver.executableQuery("""
 				MATCH ()-[r:SUPPLIES]->() WHERE 'src:usgs-mcs2025-world-data' IN r.sources DELETE r
 				""").execute();
@@ -256,17 +252,7 @@ class UsgsMcsConnectorIT extends IntegrationTest {
 	}
 
 	private String url(String path) {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
-	}
-
-	private void serve(String path, int status, byte[] body) {
-		this.server.createContext(path, exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/zip");
-			exchange.sendResponseHeaders(status, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		return this.server.url(path);
 	}
 
 }
