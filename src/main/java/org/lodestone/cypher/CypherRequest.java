@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param query the Cypher text
  * @param parameters values for its {@code $parameters}
+ * @param knownAt an instant (or a date) to run it on the graph as recorded then, or {@code null} for the live graph
  */
-record CypherRequest(@NotBlank @Size(max = 20_000) String query, Map<String, Object> parameters) {
+record CypherRequest(@NotBlank @Size(max = 20_000) String query, Map<String, Object> parameters,
+		@Size(max = 64) String knownAt) {
 }

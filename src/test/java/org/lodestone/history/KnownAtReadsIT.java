@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +182,28 @@ class KnownAtReadsIT extends IntegrationTest {
 		this.rest.get().uri(exposure).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.chokepoints[0].dominantSupplier.share").isEqualTo(0.9);
+	}
+
+	@Test
+	void aCypherQueryWithKnownAtReadsTheGraphAsRecordedThen() {
+		String query = "MATCH (:Entity {id: 'company:kat-a'})-[r]->(b) RETURN b.id AS to";
+		this.rest.post().uri("/api/cypher").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("query", query, "knownAt", this.before.toString())).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.rows[*][0]").value(ids -> assertThat(strings(ids)).containsExactly("company:kat-b"));
+		// After the retraction, and on the live graph, company:kat-a has no outgoing relationship.
+		this.rest.post().uri("/api/cypher").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("query", query, "knownAt", this.after.toString())).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.rows.length()").isEqualTo(0);
+		this.rest.post().uri("/api/cypher").contentType(MediaType.APPLICATION_JSON).body(Map.of("query", query))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.rows.length()").isEqualTo(0);
+		// The guard still refuses writes on a recorded graph.
+		this.rest.post().uri("/api/cypher").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("query", "CREATE (:Entity {id: 'x'})", "knownAt", this.before.toString())).exchange()
+			.expectStatus().isForbidden();
 	}
 
 	@Test
