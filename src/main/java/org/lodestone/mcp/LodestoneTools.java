@@ -241,7 +241,7 @@ class LodestoneTools {
 				args -> this.scenarios.run(new WhatIfScenarios.Scenario(args.text("description"),
 						args.requiredText("action"), args.strings("subjects", WhatIfScenarios.MAX_SUBJECTS),
 						args.date("asOf")))));
-		tools.add(tool("read_only_cypher", "Read-only Cypher",
+		tools.add(recordedTool("read_only_cypher", "Read-only Cypher",
 				"Run a read-only Cypher query through the guard of POST /api/cypher: write clauses, LOAD CSV,"
 						+ " procedures outside a read-only allow-list and anything the engine does not plan as a read are"
 						+ " refused; 5 s and 1,000 rows at most. Nodes are :Entity with id, name, kind, subtype;"
@@ -329,7 +329,7 @@ class LodestoneTools {
 		return this.entities.resolve(text);
 	}
 
-	// Every tool but Cypher answers as the graph was recorded at an instant when given knownAt, as the REST API does.
+	// Every read tool answers as the graph was recorded at an instant when given knownAt, as the REST API does.
 	private SyncToolSpecification recordedTool(String name, String title, String description, InputSchema input,
 			Function<ToolArguments, Object> call) {
 		return tool(name, title, description, input.text("knownAt", "answer as the graph had recorded it at this"

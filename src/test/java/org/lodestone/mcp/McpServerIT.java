@@ -122,6 +122,9 @@ class McpServerIT extends IntegrationTest {
 			assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
 			assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
 			assertThat(tool.inputSchema().get("additionalProperties")).as(tool.name()).isEqualTo(false);
+			// Every read can be asked of the graph as recorded at an instant, as over REST.
+			assertThat(((Map<?, ?>) tool.inputSchema().get("properties")).containsKey("knownAt")).as(tool.name())
+				.isEqualTo(reads);
 			((Map<?, ?>) tool.inputSchema().get("properties")).forEach((name, schema) -> {
 				Map<?, ?> property = (Map<?, ?>) schema;
 				if ("string".equals(property.get("type")) && !property.containsKey("enum")
@@ -195,6 +198,19 @@ class McpServerIT extends IntegrationTest {
 		JsonNode rows = envelope.get("answer").get("rows");
 		assertThat(rows.size()).isEqualTo(kept);
 		rows.forEach(row -> assertThat(row.size()).as("a row is kept whole").isEqualTo(3));
+	}
+
+	@Test
+	void cypherTakesKnownAtAndRefusesAnInstantInTheFutureNamingIt() {
+		String query = "MATCH (n:Entity {id: 'mineral:ndpr'}) RETURN n.name AS name";
+		CallToolResult now = this.client.callTool(new CallToolRequest("read_only_cypher",
+				Map.of("query", query, "knownAt", java.time.Instant.now().toString())));
+		assertThat(now.isError()).as(text(now)).isFalse();
+		assertThat(JSON.readTree(text(now)).get("answer").get("rows").get(0).get(0).asString()).isNotBlank();
+		CallToolResult future = this.client.callTool(new CallToolRequest("read_only_cypher",
+				Map.of("query", query, "knownAt", "2999-01-01T00:00:00Z")));
+		assertThat(future.isError()).isTrue();
+		assertThat(text(future)).contains("knownAt").contains("future");
 	}
 
 	@Test
